@@ -1,0 +1,76 @@
+"""Command line: ``python -m etl build|check``. Exit 0 = loaded (warnings printed), 1 = data errors,
+2 = usage error (missing folder, unreadable file)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from etl.build import BuildResult, build, check
+from etl.messages import UsageError
+from etl.paths import SEED_DIR, database_path
+
+
+class TextProgress:
+    """A one-line progress bar on stderr, shown only once a load takes more than a moment."""
+
+    def __init__(self, delay: float = 1.0):
+        self.start = time.perf_counter()
+        self.delay = delay
+        self.shown = False
+
+    def __call__(self, fraction: float, label: str) -> None:
+        if time.perf_counter() - self.start < self.delay and fraction < 1.0:
+            return
+        if fraction >= 1.0 and not self.shown:
+            return
+        self.shown = True
+        width = 30
+        filled = int(width * fraction)
+        end = "\n" if fraction >= 1.0 else ""
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {fraction:4.0%} {label:<36}{end}")
+        sys.stderr.flush()
+
+
+def _report(result: BuildResult) -> None:
+    for message in sorted(result.messages, key=lambda m: (m.level != "error", m.file, m.row, m.column)):
+        print(message.line(), file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_build = sub.add_parser("build", help="validate the source folder, then load it into the database")
+    p_build.add_argument("--source", default=str(SEED_DIR), help="source folder (default: data/seed)")
+    p_build.add_argument("--db", default=None, help="database file (default: $ALLIANCE_DB or data/alliance.duckdb)")
+    p_check = sub.add_parser("check", help="validate the source folder only; nothing is written")
+    p_check.add_argument("--source", default=str(SEED_DIR), help="source folder (default: data/seed)")
+    args = parser.parse_args(argv)
+
+    source = Path(args.source)
+    started = time.perf_counter()
+    try:
+        if args.command == "build":
+            db = database_path(args.db)
+            result = build(source, db, TextProgress())
+        else:
+            result = check(source, TextProgress())
+    except UsageError as exc:
+        print(f"USAGE ERROR: {exc}", file=sys.stderr)
+        return 2
+    _report(result)
+    seconds = time.perf_counter() - started
+    if not result.ok:
+        print(f"{len(result.errors)} error(s), {len(result.warnings)} warning(s); nothing was written "
+              f"({seconds:.1f} s).", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{table} {n:,}" for table, n in result.row_counts.items())
+    verb = f"loaded into {database_path(args.db)}" if args.command == "build" else "checked, nothing written"
+    print(f"OK: {verb}: {counts}; {len(result.warnings)} warning(s) ({seconds:.1f} s).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""Errors and warnings of a load, each naming file, row and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class UsageError(Exception):
+    """The source cannot be read at all (missing folder, unreadable file): exit code 2."""
+
+
+@dataclass(frozen=True, order=True)
+class Message:
+    """One finding. ``row`` counts as a spreadsheet does: the header is row 1; 0 = whole file."""
+
+    file: str
+    row: int
+    column: str
+    text: str
+    level: str = "error"  # "error" or "warning"
+
+    def line(self) -> str:
+        where = self.file
+        if self.row:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column {self.column}"
+        return f"{self.level.upper()}: {where}: {self.text}"
+
+
+def error(file: str, row: int, column: str, text: str) -> Message:
+    return Message(file, row, column, text, "error")
+
+
+def warning(file: str, row: int, column: str, text: str) -> Message:
+    return Message(file, row, column, text, "warning")

@@ -1,0 +1,137 @@
+-- The member cities' data, loaded from the source folder (the import contract, etl/contract.py).
+-- Every row keeps the file and spreadsheet row it came from, so findings can point at it.
+
+CREATE TABLE cities (
+    city_id               VARCHAR PRIMARY KEY,
+    name_de               VARCHAR NOT NULL,
+    name_en               VARCHAR NOT NULL,
+    name_zh               VARCHAR,
+    country               VARCHAR NOT NULL REFERENCES countries (iso2),
+    region                VARCHAR NOT NULL,
+    lat                   DOUBLE NOT NULL CHECK (lat BETWEEN -90 AND 90),
+    lon                   DOUBLE NOT NULL CHECK (lon BETWEEN -180 AND 180),
+    population            BIGINT CHECK (population >= 0),
+    population_year       INTEGER,
+    population_scope      VARCHAR,
+    gdp                   DOUBLE CHECK (gdp >= 0),
+    gdp_currency          VARCHAR,
+    gdp_year              INTEGER,
+    strengths             VARCHAR,
+    wishes                VARCHAR,
+    characteristics       VARCHAR,
+    industrial_advantages VARCHAR,
+    cooperation_basis     VARCHAR,
+    cooperation_wishes    VARCHAR,
+    projects_text         VARCHAR,
+    website               VARCHAR,
+    source                VARCHAR,
+    is_sample             BOOLEAN NOT NULL DEFAULT false,
+    source_file           VARCHAR NOT NULL,
+    source_row            INTEGER NOT NULL
+);
+
+-- Declared strengths and wishes, one row per code, normalised to NACE divisions.
+CREATE TABLE city_sectors (
+    city_id       VARCHAR NOT NULL REFERENCES cities (city_id),
+    kind          VARCHAR NOT NULL CHECK (kind IN ('strength', 'wish')),
+    code          VARCHAR NOT NULL,
+    nace_division VARCHAR NOT NULL,
+    PRIMARY KEY (city_id, kind, code)
+);
+
+CREATE TABLE companies (
+    company_id    VARCHAR PRIMARY KEY,
+    name          VARCHAR NOT NULL,
+    name_zh       VARCHAR,
+    city_id       VARCHAR NOT NULL REFERENCES cities (city_id),
+    sector        VARCHAR,          -- NACE code as delivered (division, group or class)
+    sector_gbt    VARCHAR,          -- GB/T 4754-2017 code as delivered
+    nace_division VARCHAR NOT NULL, -- normalised: NACE division, or the crosswalk's main division
+    employees     INTEGER NOT NULL CHECK (employees >= 0),
+    founded       INTEGER,
+    revenue_eur_m DOUBLE,
+    website       VARCHAR,
+    offers        VARCHAR,
+    seeks         VARCHAR,
+    offer_sectors VARCHAR,
+    seek_sectors  VARCHAR,
+    source        VARCHAR,
+    is_sample     BOOLEAN NOT NULL DEFAULT false,
+    source_file   VARCHAR NOT NULL,
+    source_row    INTEGER NOT NULL
+);
+
+-- What a company offers and seeks, one row per code, normalised to NACE divisions.
+-- No foreign key: at 1M companies the index check would dominate the load; the ETL validates.
+CREATE TABLE company_sectors (
+    company_id    VARCHAR NOT NULL,
+    kind          VARCHAR NOT NULL CHECK (kind IN ('offer', 'seek')),
+    code          VARCHAR NOT NULL,
+    nace_division VARCHAR NOT NULL
+);
+
+CREATE TABLE projects (
+    project_id    VARCHAR PRIMARY KEY,
+    title         VARCHAR NOT NULL,
+    cn_city_id    VARCHAR NOT NULL REFERENCES cities (city_id),
+    de_city_id    VARCHAR NOT NULL REFERENCES cities (city_id),
+    direction     VARCHAR NOT NULL CHECK (direction IN ('CN_TO_DE', 'DE_TO_CN', 'MUTUAL')),
+    status        VARCHAR NOT NULL CHECK (status IN ('idea', 'negotiation', 'agreed', 'implementation',
+                                                     'completed', 'cancelled')),
+    sector        VARCHAR NOT NULL,
+    nace_division VARCHAR NOT NULL,
+    kind          VARCHAR,
+    volume_eur_m  DOUBLE CHECK (volume_eur_m >= 0),
+    jobs          INTEGER CHECK (jobs >= 0),
+    start_date    DATE,
+    end_date      DATE,
+    description   VARCHAR,
+    source        VARCHAR,
+    is_sample     BOOLEAN NOT NULL DEFAULT false,
+    source_file   VARCHAR NOT NULL,
+    source_row    INTEGER NOT NULL,
+    CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
+);
+
+CREATE TABLE project_companies (
+    project_id VARCHAR NOT NULL REFERENCES projects (project_id),
+    company_id VARCHAR NOT NULL,
+    PRIMARY KEY (project_id, company_id)
+);
+
+CREATE TABLE memberships (
+    event_id      INTEGER PRIMARY KEY, -- delivery order
+    city_id       VARCHAR NOT NULL REFERENCES cities (city_id),
+    event         VARCHAR NOT NULL CHECK (event IN ('founded', 'applied', 'circular_sent', 'consent', 'objection',
+                                                    'admitted', 'rejected', 'observer', 'withdrawal_requested',
+                                                    'withdrawn')),
+    date          DATE NOT NULL,
+    actor_city_id VARCHAR REFERENCES cities (city_id),
+    note          VARCHAR,
+    document      VARCHAR,
+    source        VARCHAR,
+    is_sample     BOOLEAN NOT NULL DEFAULT false,
+    source_file   VARCHAR NOT NULL,
+    source_row    INTEGER NOT NULL
+);
+
+CREATE TABLE quality_notes (
+    subject_table VARCHAR NOT NULL,
+    subject_id    VARCHAR NOT NULL,
+    field         VARCHAR,
+    note          VARCHAR NOT NULL,
+    sources       VARCHAR,
+    source_file   VARCHAR NOT NULL,
+    source_row    INTEGER NOT NULL
+);
+
+-- One row per load; files, counts and messages as JSON so the history survives rebuilds.
+CREATE TABLE etl_runs (
+    run_id      INTEGER PRIMARY KEY,
+    started_at  TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP NOT NULL,
+    source_dir  VARCHAR NOT NULL,
+    files       JSON NOT NULL, -- [{file, table, sha256, rows, encoding, delimiter}]
+    row_counts  JSON NOT NULL, -- {table: rows}
+    warnings    JSON NOT NULL  -- [{file, row, column, text}]
+);

@@ -1,0 +1,253 @@
+"""Validation of the staged source files against the import contract, done in SQL inside DuckDB.
+
+Every check is one query over all files of a table at once, so a million rows cost a few scans,
+not a Python loop. A check reports at most MAX_SHOWN rows per file and then one line counting the
+rest: all problems are reported in one run, without drowning the one that matters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+
+from etl import contract as c
+from etl.convert import EXPECTED, value_sql
+from etl.messages import Message, error, warning
+from etl.sources import SourceFile, row_number_sql
+
+MAX_SHOWN = 20
+
+
+def _show(value: object) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def create_source_views(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> None:
+    """One view ``src_<table>`` per table: all its files, contract columns only, plus
+    ``_f`` (file index), ``_row`` (spreadsheet row), ``_decimal_comma`` and ``_checked``
+    (false for files whose structure is broken: their rows still count for references)."""
+    for table in c.TABLES:
+        parts = []
+        for index, source in enumerate(files):
+            if source.table is not table or not source.staging:
+                continue
+            cols = ", ".join(
+                f'"{source.columns[name]}" AS {name}' if name in source.columns else f"NULL::VARCHAR AS {name}"
+                for name in table.column_names
+            )
+            parts.append(
+                f"SELECT {index} AS _f, {row_number_sql(source)} AS _row, {str(source.decimal_comma).lower()} "
+                f"AS _decimal_comma, {str(not source.structurally_broken).lower()} AS _checked, {cols} "
+                f"FROM {source.staging}"
+            )
+        if not parts:
+            cols = ", ".join(f"NULL::VARCHAR AS {name}" for name in table.column_names)
+            parts.append(f"SELECT -1 AS _f, 0 AS _row, false AS _decimal_comma, false AS _checked, {cols} WHERE false")
+        con.execute(f"CREATE OR REPLACE TEMP VIEW src_{table.name} AS " + " UNION ALL ".join(parts))
+
+
+class Validator:
+    def __init__(self, con: duckdb.DuckDBPyConnection, files: list[SourceFile], source_label: str):
+        self.con = con
+        self.files = files
+        self.source_label = source_label
+        self.messages: list[Message] = []
+
+    def file_name(self, index: int) -> str:
+        return self.files[index].name if index >= 0 else self.source_label
+
+    def report(
+        self,
+        query: str,
+        params: list,
+        column: str,
+        describe: Callable[[object], str],
+        level: str = "error",
+    ) -> None:
+        """Run ``query`` (selecting _f, _row, val) and add one message per row, capped per file."""
+        capped = (
+            f"SELECT _f, _row, val, count(*) OVER (PARTITION BY _f) AS n, "
+            f"row_number() OVER (PARTITION BY _f ORDER BY _row) AS k FROM ({query}) "
+            f"QUALIFY k <= {MAX_SHOWN} ORDER BY _f, _row"
+        )
+        make = error if level == "error" else warning
+        rows = self.con.execute(capped, params).fetchall()
+        for f, row, val, n, k in rows:
+            self.messages.append(make(self.file_name(f), row, column, describe(val)))
+            if k == MAX_SHOWN and n > MAX_SHOWN:
+                self.messages.append(make(self.file_name(f), 0, column, f"... and {n - MAX_SHOWN} more rows with "
+                                          "the same problem in this column"))
+
+    # -- header-level checks -------------------------------------------------------------------
+    def check_headers(self) -> None:
+        for table in c.TABLES:
+            table_files = [f for f in self.files if f.table is table]
+            if not table_files and table.min_rows:
+                self.messages.append(error(self.source_label, 0, "", f"no file for table {table.name}; expected "
+                                           f"{table.name}.csv or {table.name}.xlsx (or {table.name}_*.csv ...)"))
+            for source in table_files:
+                if not source.staging:
+                    continue
+                for column in table.columns:
+                    if column.required and column.name not in source.columns:
+                        self.messages.append(error(source.name, 1, column.name, "required column is missing from "
+                                                   "the header"))
+                if table.one_of and not any(name in source.columns for name in table.one_of):
+                    self.messages.append(error(source.name, 1, table.one_of[0], "column missing: expected "
+                                               + " or ".join(table.one_of)))
+
+    # -- row-level checks ----------------------------------------------------------------------
+    def check_table(self, table: c.Table) -> None:
+        src = f"src_{table.name}"
+        live = f"SELECT * FROM {src} WHERE _checked"
+        for column in table.columns:
+            name = column.name
+            text = f"nullif(trim({name}), '')"
+            if column.required:
+                self.report(f"SELECT _f, _row, NULL AS val FROM ({live}) WHERE {text} IS NULL", [], name,
+                            lambda v, col=column: "required value is empty" + (f"; expected {EXPECTED[col.kind]}"
+                                                                                 if col.kind in EXPECTED else ""))
+            if column.kind in (c.INT, c.FLOAT, c.DATE, c.YEAR, c.BOOL):
+                self.report(
+                    f"SELECT _f, _row, {name} AS val FROM ({live}) WHERE {text} IS NOT NULL AND {value_sql(column)} IS NULL",
+                    [], name, lambda v, col=column: f"{_show(v)} is not {EXPECTED[col.kind]}")
+            elif column.kind == c.ENUM:
+                self.report(
+                    f"SELECT _f, _row, {name} AS val FROM ({live}) WHERE {text} IS NOT NULL "
+                    f"AND NOT list_contains(?, {text})",
+                    [list(column.values)], name,
+                    lambda v, col=column: f"{_show(v)} is not allowed; expected one of {', '.join(col.values)}")
+            elif column.kind == c.COUNTRY:
+                self.report(
+                    f"SELECT _f, _row, {name} AS val FROM ({live}) WHERE {text} IS NOT NULL "
+                    f"AND upper({text}) NOT IN (SELECT iso2 FROM countries)",
+                    [], name, lambda v: f"{_show(v)} is not {EXPECTED[c.COUNTRY]}")
+            elif column.kind == c.NACE:
+                self.report(
+                    f"SELECT _f, _row, {name} AS val FROM ({live}) WHERE {text} IS NOT NULL "
+                    f"AND {text} NOT IN (SELECT code FROM nace WHERE level <> 'section')",
+                    [], name, self._describe_bad_nace)
+            elif column.kind == c.GBT:
+                self.report(
+                    f"SELECT _f, _row, {name} AS val FROM ({live}) WHERE {text} IS NOT NULL "
+                    f"AND {text} NOT IN (SELECT code FROM gbt WHERE level <> 'section')",
+                    [], name, lambda v: f"unknown GB/T 4754-2017 code {_show(v)}; expected {EXPECTED[c.GBT]}")
+            elif column.kind == c.NACE_LIST:
+                self.report(
+                    f"SELECT _f, _row, code AS val FROM (SELECT _f, _row, trim(unnest(string_split({name}, ';'))) "
+                    f"AS code FROM ({live}) WHERE {text} IS NOT NULL) WHERE code <> '' "
+                    f"AND code NOT IN (SELECT code FROM nace WHERE level <> 'section')",
+                    [], name, self._describe_bad_nace)
+            elif column.kind == c.REF:
+                ref = c.TABLES_BY_NAME[column.ref]
+                self.report(
+                    f"SELECT _f, _row, {name} AS val FROM ({live}) WHERE {text} IS NOT NULL "
+                    f"AND {text} NOT IN (SELECT trim({ref.key}) FROM src_{ref.name} WHERE {ref.key} IS NOT NULL)",
+                    [], name, lambda v, ref=ref: f"{_show(v)} is not a {ref.key} of table {ref.name}")
+            elif column.kind == c.REF_LIST:
+                ref = c.TABLES_BY_NAME[column.ref]
+                self.report(
+                    f"SELECT _f, _row, code AS val FROM (SELECT _f, _row, trim(unnest(string_split({name}, ';'))) "
+                    f"AS code FROM ({live}) WHERE {text} IS NOT NULL) WHERE code <> '' AND code NOT IN "
+                    f"(SELECT trim({ref.key}) FROM src_{ref.name} WHERE {ref.key} IS NOT NULL)",
+                    [], name, lambda v, ref=ref: f"{_show(v)} is not a {ref.key} of table {ref.name}")
+        if table.key:
+            self.check_duplicate_keys(table)
+        if table.one_of:
+            empty = " AND ".join(f"nullif(trim({n}), '') IS NULL" for n in table.one_of)
+            self.report(f"SELECT _f, _row, NULL AS val FROM ({live}) WHERE {empty}", [], table.one_of[0],
+                        lambda v: "no sector: fill " + " or ".join(table.one_of))
+
+    def _describe_bad_nace(self, value: object) -> str:
+        code = str(value).strip()
+        hint = ""
+        if self.con.execute("SELECT count(*) FROM gbt WHERE code = ? AND level <> 'section'", [code]).fetchone()[0]:
+            hint = " (it is a GB/T 4754-2017 code: put it in column sector_gbt)"
+        return f"unknown NACE Rev. 2 code {_show(value)}; expected {EXPECTED[c.NACE]}{hint}"
+
+    def check_duplicate_keys(self, table: c.Table) -> None:
+        key = table.key
+        query = (
+            f"SELECT _f, _row, val FROM (SELECT _f, _row, trim({key}) AS val, "
+            f"first(_f) OVER w AS first_f, first(_row) OVER w AS first_row, row_number() OVER w AS nth "
+            f"FROM src_{table.name} WHERE nullif(trim({key}), '') IS NOT NULL "
+            f"WINDOW w AS (PARTITION BY trim({key}) ORDER BY _f, _row)) WHERE nth > 1"
+        )
+        # The first occurrence is looked up per reported duplicate (at most MAX_SHOWN per file).
+        def describe(value: object) -> str:
+            f, row = self.con.execute(
+                f"SELECT _f, _row FROM src_{table.name} WHERE trim({key}) = ? ORDER BY _f, _row LIMIT 1", [value]
+            ).fetchone()
+            return f"duplicate {key} {_show(value)}: already in {self.file_name(f)}, row {row}; ids must be unique"
+        self.report(query, [], key, describe)
+
+    def check_rules(self) -> None:
+        """Rules that span columns or tables."""
+        if self.con.execute("SELECT count(*) FROM src_cities").fetchone()[0] == 0 and any(
+            f.table is c.CITIES for f in self.files
+        ):
+            self.messages.append(error(self.file_name(next(i for i, f in enumerate(self.files)
+                                                            if f.table is c.CITIES)), 0, "",
+                                       "table cities has no rows; at least one city is required"))
+        cities = "SELECT * FROM src_cities WHERE _checked"
+        lat, lon = value_sql(c.CITIES.column("lat")), value_sql(c.CITIES.column("lon"))
+        self.report(f"SELECT _f, _row, lat AS val FROM ({cities}) WHERE NOT ({lat} BETWEEN -90 AND 90)", [], "lat",
+                    lambda v: f"{_show(v)} is not a latitude; expected a number between -90 and 90")
+        self.report(f"SELECT _f, _row, lon AS val FROM ({cities}) WHERE NOT ({lon} BETWEEN -180 AND 180)", [], "lon",
+                    lambda v: f"{_show(v)} is not a longitude; expected a number between -180 and 180")
+        self.report(
+            f"SELECT _f, _row, s.lat || ', ' || s.lon || ' (' || k.iso2 || ')' AS val FROM ({cities}) AS s "
+            f"JOIN countries AS k ON k.iso2 = upper(trim(s.country)) "
+            f"WHERE {lat} BETWEEN -90 AND 90 AND {lon} BETWEEN -180 AND 180 AND k.min_lat IS NOT NULL "
+            f"AND NOT ({lat} BETWEEN k.min_lat - 0.5 AND k.max_lat + 0.5 "
+            f"AND {lon} BETWEEN k.min_lon - 0.5 AND k.max_lon + 0.5)",
+            [], "lat", lambda v: f"coordinates {v} lie outside the country's territory (swapped lat/lon?)",
+            level="warning")
+        for number in ("employees",):
+            expr = value_sql(c.COMPANIES.column(number))
+            self.report(f"SELECT _f, _row, {number} AS val FROM src_companies WHERE _checked AND {expr} < 0", [],
+                        number, lambda v: f"{_show(v)} is negative; expected 0 or more")
+        projects = "SELECT * FROM src_projects WHERE _checked"
+        for column, country in (("cn_city_id", "CN"), ("de_city_id", "DE")):
+            self.report(
+                f"SELECT p._f, p._row, p.{column} || ' (' || upper(trim(ci.country)) || ')' AS val FROM ({projects}) "
+                f"AS p JOIN src_cities AS ci ON trim(ci.city_id) = trim(p.{column}) "
+                f"WHERE upper(trim(ci.country)) <> ?",
+                [country], column, lambda v, country=country: f"city {v} is not in {country}; "
+                f"expected a city with country {country}")
+        for column in ("volume_eur_m", "jobs"):
+            expr = value_sql(c.PROJECTS.column(column))
+            self.report(f"SELECT _f, _row, {column} AS val FROM ({projects}) WHERE {expr} < 0", [], column,
+                        lambda v: f"{_show(v)} is negative; expected 0 or more")
+        start, end = value_sql(c.PROJECTS.column("start_date")), value_sql(c.PROJECTS.column("end_date"))
+        self.report(f"SELECT _f, _row, end_date AS val FROM ({projects}) WHERE {end} < {start}", [], "end_date",
+                    lambda v: f"end date {_show(v)} lies before the start date")
+        tables = [t.name for t in c.TABLES]
+        self.report(
+            "SELECT _f, _row, subject_table AS val FROM src_quality_notes WHERE _checked "
+            "AND nullif(trim(subject_table), '') IS NOT NULL AND NOT list_contains(?, lower(trim(subject_table))) "
+            "AND lower(trim(subject_table)) <> 'alliance'",
+            [tables], "subject_table",
+            lambda v: f"{_show(v)} is not a table; expected alliance or one of {', '.join(tables)}",
+            level="warning")
+        for table in (c.CITIES, c.COMPANIES, c.PROJECTS):
+            self.report(
+                f"SELECT _f, _row, subject_id AS val FROM src_quality_notes WHERE _checked "
+                f"AND lower(trim(subject_table)) = ? AND trim(subject_id) NOT IN "
+                f"(SELECT trim({table.key}) FROM src_{table.name} WHERE {table.key} IS NOT NULL)",
+                [table.name], "subject_id",
+                lambda v, table=table: f"{_show(v)} is not a {table.key} of table {table.name}", level="warning")
+
+    def run(self) -> list[Message]:
+        self.check_headers()
+        for table in c.TABLES:
+            self.check_table(table)
+        self.check_rules()
+        return self.messages
+
+
+def validate(con: duckdb.DuckDBPyConnection, files: list[SourceFile], source_label: str) -> list[Message]:
+    create_source_views(con, files)
+    return Validator(con, files, source_label).run()
