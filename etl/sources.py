@@ -12,7 +12,6 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
-import io
 import re
 import tempfile
 from dataclasses import dataclass, field
@@ -168,6 +167,7 @@ def normalise_header(
         if name in seen:
             messages.append(error(source.name, 1, raw.strip(), f"column appears twice (columns {seen[name] + 1} "
                                   f"and {index + 1}); each column must appear once"))
+            source.structurally_broken = True  # which of the two is meant is unknowable: skip value checks
             name = f"{name}_{index + 1}"
         seen[name] = index
         names.append(name)
@@ -205,9 +205,10 @@ def read_csv_file(con: duckdb.DuckDBPyConnection, source: SourceFile, index: int
         f"store_rejects = true, rejects_table = '{rejects}', rejects_scan = '{rejects}_scan')",
         [str(readable), source.delimiter, columns],
     )
-    for line, column_name, error_type, message in con.execute(
+    rejected = con.execute(
         f"SELECT line, column_name, error_type, error_message FROM {rejects} ORDER BY line"
-    ).fetchall():
+    ).fetchall()
+    for line, column_name, error_type, message in rejected:
         source.structurally_broken = True
         hint = {
             "TOO MANY COLUMNS": "the row has more values than the header has columns (a delimiter inside an "
@@ -217,7 +218,7 @@ def read_csv_file(con: duckdb.DuckDBPyConnection, source: SourceFile, index: int
             "INVALID ENCODING": "the row is not valid text in the file's encoding",
         }.get(error_type, message)
         messages.append(error(source.name, int(line), column_name or "", hint))
-    if source.structurally_broken:
+    if rejected:
         messages.append(error(source.name, 0, "", "the file's structure is broken (see the rows above); "
                               "value checks of this file are skipped until it is fixed"))
     source.rows = con.execute(f"SELECT count(*) FROM {source.staging}").fetchone()[0]
@@ -266,7 +267,8 @@ def read_xlsx_file(con: duckdb.DuckDBPyConnection, source: SourceFile, index: in
         header_cells = next(rows, ())
         header = [(_cell_text(c) or "") for c in header_cells]
         if not any(h.strip() for h in header):
-            return [error(source.name, 1, "", "the sheet is empty or has no header row; expected column names in row 1")]
+            return [error(source.name, 1, "", "the sheet is empty or has no header row; "
+                          "expected column names in row 1")]
         names, messages = normalise_header(source, header)
         values: list[list[str | None]] = [[] for _ in names]
         row_numbers: list[int] = []
@@ -283,7 +285,7 @@ def read_xlsx_file(con: duckdb.DuckDBPyConnection, source: SourceFile, index: in
     finally:
         book.close()
     arrow = pa.table({"_row": pa.array(row_numbers, pa.int64()),
-                      **{n: pa.array(v, pa.string()) for n, v in zip(names, values)}})
+                      **{n: pa.array(v, pa.string()) for n, v in zip(names, values, strict=True)}})
     source.staging = f"stg_{source.table.name}_{index}"
     con.register("_xlsx_rows", arrow)
     con.execute(f"CREATE TEMP TABLE {source.staging} AS SELECT * FROM _xlsx_rows")
@@ -318,4 +320,3 @@ def row_number_sql(source: SourceFile) -> str:
     return "_row" if source.encoding == "xlsx" else "(rowid + 2)"
 
 
-__all__ = ["SourceFile", "discover", "read_all", "row_number_sql", "detect_encoding", "detect_delimiter", "io"]

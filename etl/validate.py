@@ -106,12 +106,16 @@ class Validator:
             name = column.name
             text = f"nullif(trim({name}), '')"
             if column.required:
-                self.report(f"SELECT _f, _row, NULL AS val FROM ({live}) WHERE {text} IS NULL", [], name,
+                # Files without the column got one header error already; no second error per row.
+                lacking = [i for i, f in enumerate(self.files) if f.table is table and name not in f.columns]
+                self.report(f"SELECT _f, _row, NULL AS val FROM ({live}) WHERE {text} IS NULL "
+                            f"AND NOT list_contains(?, _f)", [lacking], name,
                             lambda v, col=column: "required value is empty" + (f"; expected {EXPECTED[col.kind]}"
                                                                                  if col.kind in EXPECTED else ""))
             if column.kind in (c.INT, c.FLOAT, c.DATE, c.YEAR, c.BOOL):
                 self.report(
-                    f"SELECT _f, _row, {name} AS val FROM ({live}) WHERE {text} IS NOT NULL AND {value_sql(column)} IS NULL",
+                    f"SELECT _f, _row, {name} AS val FROM ({live}) "
+                    f"WHERE {text} IS NOT NULL AND {value_sql(column)} IS NULL",
                     [], name, lambda v, col=column: f"{_show(v)} is not {EXPECTED[col.kind]}")
             elif column.kind == c.ENUM:
                 self.report(
@@ -214,7 +218,7 @@ class Validator:
             self.report(
                 f"SELECT p._f, p._row, p.{column} || ' (' || upper(trim(ci.country)) || ')' AS val FROM ({projects}) "
                 f"AS p JOIN src_cities AS ci ON trim(ci.city_id) = trim(p.{column}) "
-                f"WHERE upper(trim(ci.country)) <> ?",
+                f"WHERE upper(trim(ci.country)) <> ? AND upper(trim(ci.country)) IN (SELECT iso2 FROM countries)",
                 [country], column, lambda v, country=country: f"city {v} is not in {country}; "
                 f"expected a city with country {country}")
         for column in ("volume_eur_m", "jobs"):
