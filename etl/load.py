@@ -79,7 +79,7 @@ def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> dict
         f"SELECT {exprs}, _file, _row FROM {src.format(t='quality_notes')} ORDER BY _f, _row"
     )
     return {
-        table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
         for table in ("cities", "city_sectors", "companies", "company_sectors", "projects", "project_companies",
                       "memberships", "quality_notes")
     }

@@ -99,8 +99,9 @@ def detect_encoding(path: Path) -> str:
     """utf-8 (with or without BOM), windows-1252 or gb18030, decided from the whole file's bytes.
 
     A file that is valid UTF-8 is UTF-8. Otherwise it is GB18030 if it decodes as GB18030 and at
-    least 90 % of its non-ASCII characters are common Chinese (encodable in GB2312): German text in
-    Windows-1252 ("Müller") decodes as GB18030 only by accident and then yields rare characters.
+    least 90 % of its non-ASCII characters are plausible: common Chinese (encodable in GB2312) or
+    Latin letters and punctuation (which GB18030 writes as four-byte sequences). German text in
+    Windows-1252 ("Müller") decodes as GB18030 only by accident and then yields rare ideographs.
     Everything else is read as Windows-1252.
     """
     with path.open("rb") as fh:
@@ -122,13 +123,15 @@ def detect_encoding(path: Path) -> str:
     except UnicodeDecodeError:
         return "windows-1252"
     non_ascii = [ch for ch in text if ord(ch) > 127]
-    common = sum(1 for ch in non_ascii if _in_gb2312(ch))
+    common = sum(1 for ch in non_ascii if _plausible_in_gb18030(ch))
     if non_ascii and common / len(non_ascii) >= 0.9:
         return "gb18030"
     return "windows-1252"
 
 
-def _in_gb2312(ch: str) -> bool:
+def _plausible_in_gb18030(ch: str) -> bool:
+    if "\u00a0" <= ch <= "\u024f" or "\u2000" <= ch <= "\u206f" or ch == "\u20ac":
+        return True  # Latin letters, general punctuation, euro sign
     try:
         ch.encode("gb2312")
         return True
@@ -221,7 +224,7 @@ def read_csv_file(con: duckdb.DuckDBPyConnection, source: SourceFile, index: int
     if rejected:
         messages.append(error(source.name, 0, "", "the file's structure is broken (see the rows above); "
                               "value checks of this file are skipped until it is fixed"))
-    source.rows = con.execute(f"SELECT count(*) FROM {source.staging}").fetchone()[0]
+    source.rows = con.execute(f"SELECT count(*) FROM {source.staging}").fetchall()[0][0]
     return messages
 
 

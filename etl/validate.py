@@ -167,7 +167,7 @@ class Validator:
     def _describe_bad_nace(self, value: object) -> str:
         code = str(value).strip()
         hint = ""
-        if self.con.execute("SELECT count(*) FROM gbt WHERE code = ? AND level <> 'section'", [code]).fetchone()[0]:
+        if self.con.execute("SELECT count(*) FROM gbt WHERE code = ? AND level <> 'section'", [code]).fetchall()[0][0]:
             hint = " (it is a GB/T 4754-2017 code: put it in column sector_gbt)"
         return f"unknown NACE Rev. 2 code {_show(value)}; expected {EXPECTED[c.NACE]}{hint}"
 
@@ -183,13 +183,13 @@ class Validator:
         def describe(value: object) -> str:
             f, row = self.con.execute(
                 f"SELECT _f, _row FROM src_{table.name} WHERE trim({key}) = ? ORDER BY _f, _row LIMIT 1", [value]
-            ).fetchone()
+            ).fetchall()[0]
             return f"duplicate {key} {_show(value)}: already in {self.file_name(f)}, row {row}; ids must be unique"
         self.report(query, [], key, describe)
 
     def check_rules(self) -> None:
         """Rules that span columns or tables."""
-        if self.con.execute("SELECT count(*) FROM src_cities").fetchone()[0] == 0 and any(
+        if self.con.execute("SELECT count(*) FROM src_cities").fetchall()[0][0] == 0 and any(
             f.table is c.CITIES for f in self.files
         ):
             self.messages.append(error(self.file_name(next(i for i, f in enumerate(self.files)
