@@ -1,0 +1,137 @@
+"""Building the database: round trip, all-or-nothing replacement, history, determinism."""
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+from etl.build import build
+from etl.paths import SEED_DIR
+from tests.factory import valid_tables, write_source
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_TABLES = ("cities", "city_sectors", "companies", "company_sectors", "projects", "project_companies",
+               "memberships", "quality_notes")
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def content(db: Path) -> dict[str, list]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in DATA_TABLES}
+
+
+def test_seed_round_trip_known_values(tmp_path):
+    db = tmp_path / "seed.duckdb"
+    result = build(SEED_DIR, db)
+    assert result.ok, [m.line() for m in result.errors]
+    with duckdb.connect(str(db), read_only=True) as con:
+        cities = con.execute("SELECT count(*) FROM cities").fetchall()[0][0]
+        assert cities == result.row_counts["cities"] >= 20
+        assert con.execute("SELECT name_zh FROM cities WHERE city_id = 'taizhou_zj'").fetchall() == [("台州市",)]
+        assert con.execute("SELECT name_de, country FROM cities WHERE city_id = 'nuernberg'").fetchall() == [
+            ("Nürnberg", "DE")]
+        assert con.execute("SELECT lat, lon FROM cities WHERE city_id = 'mainz'").fetchall() == [(49.9819, 8.2801)]
+        assert con.execute("SELECT status, member_since FROM v_membership_status WHERE city_id = 'mainz'"
+                           ).fetchall()[0][0] == "member"
+
+
+def test_failed_build_leaves_previous_database_byte_identical(tmp_path):
+    db = tmp_path / "alliance.duckdb"
+    assert build(write_source(tmp_path / "good"), db).ok
+    before = digest(db)
+    tables = valid_tables()
+    tables["companies"]["rows"][0][6] = "lots"
+    result = build(write_source(tmp_path / "bad", tables), db)
+    assert not result.ok and not result.written
+    assert digest(db) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alliance.duckdb", "bad", "good"]
+
+
+def test_same_sources_twice_give_same_content_and_two_runs(tmp_path):
+    db = tmp_path / "alliance.duckdb"
+    source = write_source(tmp_path / "src")
+    assert build(source, db).ok
+    first = content(db)
+    assert build(source, db).ok
+    assert content(db) == first
+    with duckdb.connect(str(db), read_only=True) as con:
+        runs = con.execute("SELECT run_id, files->'$[0].sha256', row_counts->>'$.cities' FROM etl_runs "
+                           "ORDER BY run_id").fetchall()
+    sha = hashlib.sha256((source / "cities.csv").read_bytes()).hexdigest()
+    assert runs == [(1, f'"{sha}"', "3"), (2, f'"{sha}"', "3")]
+
+
+def test_running_reader_keeps_old_data_until_it_reconnects(tmp_path):
+    db = tmp_path / "alliance.duckdb"
+    assert build(write_source(tmp_path / "a"), db).ok
+    reader = duckdb.connect(str(db), read_only=True)
+    tables = valid_tables()
+    tables["cities"]["rows"][1][1] = "Mainz am Rhein"
+    assert build(write_source(tmp_path / "b", tables), db).ok
+    assert reader.execute("SELECT name_de FROM cities WHERE city_id = 'mainz'").fetchall() == [("Mainz",)]
+    reader.close()
+    with duckdb.connect(str(db), read_only=True) as fresh:
+        assert fresh.execute("SELECT name_de FROM cities WHERE city_id = 'mainz'").fetchall() == [("Mainz am Rhein",)]
+
+
+def test_kill_9_mid_load_leaves_database_untouched(tmp_path):
+    """A load slow enough to be killed mid-way (200,000 companies); the target must not change."""
+    db = tmp_path / "alliance.duckdb"
+    assert build(write_source(tmp_path / "small"), db).ok
+    before = digest(db)
+    big = write_source(tmp_path / "big")
+    header = valid_tables()["companies"]["header"]
+    template = valid_tables()["companies"]["rows"][0]
+    with (big / "companies.csv").open("w", encoding="utf-8") as fh:
+        fh.write(",".join(header) + "\n")
+        for i in range(200_000):
+            fh.write(",".join([f"k{i}", f"Firma {i}", "", "mainz", "28.41", "", "12", "2001", "", "", "", "", "",
+                               "true"]) + "\n")
+    (big / "projects.csv").write_text(",".join(valid_tables()["projects"]["header"]) + "\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "etl", "build", "--source", str(big), "--db", str(db)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".alliance.duckdb.tmp-*")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert digest(db) == before
+    # The next build cleans up the dead build's temp file and succeeds.
+    assert build(write_source(tmp_path / "again"), db).ok
+    assert not list(tmp_path.glob(".alliance.duckdb.tmp-*"))
+
+
+def test_gbt_code_goes_through_the_crosswalk(tmp_path):
+    db = tmp_path / "alliance.duckdb"
+    assert build(write_source(tmp_path / "src"), db).ok
+    with duckdb.connect(str(db), read_only=True) as con:
+        expected = con.execute("SELECT first(nace_division ORDER BY share DESC, nace_division) FROM "
+                               "gbt_nace_crosswalk WHERE gbt_division = '36'").fetchall()[0][0]
+        assert expected == "29"  # GB/T 36 motor vehicles -> NACE 29
+        assert con.execute("SELECT sector, sector_gbt, nace_division FROM companies WHERE company_id = 'c2'"
+                           ).fetchall() == [(None, "3670", "29")]
+
+
+def test_views_size_class_and_membership_status(tmp_path):
+    tables = valid_tables()
+    tables["companies"]["rows"][0][6] = "9"
+    db = tmp_path / "alliance.duckdb"
+    assert build(write_source(tmp_path / "src", tables), db).ok
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT company_id, size_class, is_sme FROM v_companies ORDER BY 1").fetchall() == [
+            ("c1", "micro", True), ("c2", "large", False)]
+        assert con.execute("SELECT city_id, status, member_since FROM v_membership_status ORDER BY 1").fetchall() \
+            == [("foshan", "member", __import__("datetime").date(2016, 4, 25)),
+                ("koeln", "non_member", None),
+                ("mainz", "member", __import__("datetime").date(2017, 4, 24))]
+        assert con.execute("SELECT city_id, nace_division, companies, smes, employees FROM v_city_sector_matrix "
+                           "ORDER BY 1").fetchall() == [("foshan", "29", 1, 0, 1200), ("mainz", "28", 1, 1, 9)]
