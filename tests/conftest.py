@@ -2,3 +2,24 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    """pytest-playwright: Debian's Chromium, never a downloaded browser."""
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    return {"executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    """The app on the bundled seed, started with no database so that it builds one itself."""
+    from tests.browser import StreamlitServer
+
+    db = tmp_path_factory.mktemp("browser") / "alliance.duckdb"
+    server = StreamlitServer(db)
+    yield server
+    server.stop()

@@ -89,7 +89,6 @@ def test_kill_9_mid_load_leaves_database_untouched(tmp_path):
     before = digest(db)
     big = write_source(tmp_path / "big")
     header = valid_tables()["companies"]["header"]
-    template = valid_tables()["companies"]["rows"][0]
     with (big / "companies.csv").open("w", encoding="utf-8") as fh:
         fh.write(",".join(header) + "\n")
         for i in range(200_000):

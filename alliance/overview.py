@@ -1,0 +1,48 @@
+"""Key figures for the overview: members by country, data volume, the last load."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+
+def members_by_country(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Cities per country and membership status (today), with country names in de/en/zh."""
+    return con.execute(
+        """
+        SELECT s.country, k.name_de AS country_de, k.name_en AS country_en, k.name_zh AS country_zh,
+               s.status, count(*) AS cities
+        FROM v_membership_status AS s JOIN countries AS k ON k.iso2 = s.country
+        GROUP BY ALL ORDER BY s.country, s.status
+        """
+    ).df()
+
+
+@dataclass(frozen=True)
+class DataStatus:
+    cities: int
+    members: int
+    companies: int
+    sample_companies: int
+    projects: int
+    last_load: datetime | None
+    files: list[dict]
+    warnings: int
+
+
+def data_status(con: duckdb.DuckDBPyConnection) -> DataStatus:
+    """Counts and the provenance of the last load (etl_runs)."""
+    cities, members = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE is_member) FROM v_membership_status"
+    ).fetchall()[0]
+    companies, sample = con.execute("SELECT count(*), count(*) FILTER (WHERE is_sample) FROM companies").fetchall()[0]
+    projects = con.execute("SELECT count(*) FROM projects").fetchall()[0][0]
+    run = con.execute(
+        "SELECT finished_at, files, json_array_length(warnings) FROM etl_runs ORDER BY run_id DESC LIMIT 1"
+    ).fetchall()
+    last_load, files, warnings = (run[0][0], json.loads(run[0][1]), run[0][2]) if run else (None, [], 0)
+    return DataStatus(cities, members, companies, sample, projects, last_load, files, warnings)

@@ -1,0 +1,63 @@
+"""The app shell with Streamlit's AppTest on a small fixture database (and on a missing one)."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from tests.factory import build_db, valid_tables
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def run_app(monkeypatch, db: Path, **params: str) -> AppTest:
+    monkeypatch.setenv("ALLIANCE_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def test_overview_shows_counts_from_the_database(tmp_path, monkeypatch):
+    at = run_app(monkeypatch, build_db(tmp_path))
+    assert not at.exception
+    assert at.title[0].value == "Chinesisch-Deutsche Industriestädteallianz"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Mitgliedsstädte": "2", "Städte im Datenbestand": "3", "Unternehmen": "2", "Projekte": "1"}
+    table = at.dataframe[0].value
+    assert table.to_dict("records") == [
+        {"Land": "China", "Status": "Mitglied", "Städte": 1},
+        {"Land": "Deutschland", "Status": "Mitglied", "Städte": 1},
+        {"Land": "Deutschland", "Status": "Kein Mitglied", "Städte": 1},
+    ]
+    assert "Beispieldatensätze (fiktiv): 2" in at.warning[0].value
+
+
+def test_language_from_the_link(tmp_path, monkeypatch):
+    at = run_app(monkeypatch, build_db(tmp_path), lang="zh")
+    assert not at.exception
+    assert at.title[0].value == "中德工业城市联盟"
+    assert at.dataframe[0].value.columns.tolist() == ["国家", "状态", "城市"]
+
+
+def test_missing_database_is_built_from_the_seed(tmp_path, monkeypatch):
+    db = tmp_path / "fresh" / "alliance.duckdb"
+    at = run_app(monkeypatch, db)
+    assert not at.exception
+    assert db.exists()
+    assert int(at.metric[1].value) >= 20
+
+
+def test_broken_database_file_shows_a_message_not_a_traceback(tmp_path, monkeypatch):
+    db = tmp_path / "alliance.duckdb"
+    db.write_bytes(b"not a database" * 100)
+    at = run_app(monkeypatch, db)
+    assert not at.exception
+    assert at.error[0].value.startswith("Die Datenbank kann nicht gelesen werden")
+
+
+def test_sample_badge_absent_without_sample_records(tmp_path, monkeypatch):
+    tables = valid_tables()
+    for row in tables["companies"]["rows"]:
+        row[-1] = "false"
+    at = run_app(monkeypatch, build_db(tmp_path, tables))
+    assert not at.warning
