@@ -1,34 +1,51 @@
 """SQL expressions that turn the delivered text into typed values, one per column kind.
 
-Used twice with the same text: validation flags a value whose conversion yields NULL, loading
-stores the conversion. Identifiers come from etl/contract.py only; values are never spliced into SQL.
-The expressions expect a column ``_decimal_comma`` (true for semicolon-delimited files).
+Each file gets its own expressions (a semicolon file reads German numbers, a comma file does not),
+evaluated once per row in the staging view ``src_<table>`` as column ``<name>__v``. Validation
+flags a value whose conversion is NULL; loading stores the conversion. Identifiers come from
+etl/contract.py only; values are never spliced into SQL.
 """
 
 from __future__ import annotations
 
 from etl import contract as c
 
+INTEGER_TEXT = r"[-+]?\d+(\.0*)?"
+GERMAN_THOUSANDS = r"[-+]?\d{1,3}(\.\d{3})+"  # 1.083.498
+GERMAN_INTEGER = r"[-+]?\d+(,0*)?"
+
 
 def _text(ident: str) -> str:
     return f"nullif(trim({ident}), '')"
 
 
-def number_sql(ident: str) -> str:
-    """A DOUBLE from text. In semicolon files: 1.234,5 -> 1234.5 and 1.083.498 -> 1083498."""
+def _finite(expr: str) -> str:
+    return f"(CASE WHEN isfinite({expr}) THEN {expr} END)"
+
+
+def number_sql(ident: str, decimal_comma: bool) -> str:
+    """A DOUBLE. In semicolon files 1.234,5 -> 1234.5 and 1.083.498 -> 1083498; elsewhere 1234.5."""
     v = _text(ident)
+    if not decimal_comma:
+        return _finite(f"TRY_CAST({v} AS DOUBLE)")
     german = (
-        f"CASE WHEN contains({v}, ',') THEN TRY_CAST(replace(replace({v}, '.', ''), ',', '.') AS DOUBLE) "
-        f"WHEN regexp_full_match({v}, '[-+]?\\d{{1,3}}(\\.\\d{{3}})+') THEN TRY_CAST(replace({v}, '.', '') AS DOUBLE) "
-        f"ELSE TRY_CAST({v} AS DOUBLE) END"
+        f"(CASE WHEN contains({v}, ',') THEN TRY_CAST(replace(replace({v}, '.', ''), ',', '.') AS DOUBLE) "
+        f"WHEN regexp_full_match({v}, '{GERMAN_THOUSANDS}') THEN TRY_CAST(replace({v}, '.', '') AS DOUBLE) "
+        f"ELSE TRY_CAST({v} AS DOUBLE) END)"
     )
-    parsed = f"(CASE WHEN _decimal_comma THEN {german} ELSE TRY_CAST({v} AS DOUBLE) END)"
-    return f"(CASE WHEN isfinite({parsed}) THEN {parsed} END)"
+    return _finite(german)
 
 
-def integer_sql(ident: str) -> str:
-    n = number_sql(ident)
-    return f"(CASE WHEN {n} = floor({n}) AND abs({n}) < 9e15 THEN CAST({n} AS BIGINT) END)"
+def integer_sql(ident: str, decimal_comma: bool) -> str:
+    """A BIGINT; a fractional value is not silently rounded but rejected (NULL)."""
+    v = _text(ident)
+    if not decimal_comma:
+        return f"(CASE WHEN regexp_full_match({v}, '{INTEGER_TEXT}') THEN CAST(TRY_CAST({v} AS DOUBLE) AS BIGINT) END)"
+    return (
+        f"(CASE WHEN regexp_full_match({v}, '{GERMAN_THOUSANDS}') THEN TRY_CAST(replace({v}, '.', '') AS BIGINT) "
+        f"WHEN regexp_full_match({v}, '{GERMAN_INTEGER}') THEN CAST(TRY_CAST(replace({v}, ',', '.') AS DOUBLE) "
+        f"AS BIGINT) END)"
+    )
 
 
 def date_sql(ident: str) -> str:
@@ -54,13 +71,13 @@ def bool_sql(ident: str) -> str:
     )
 
 
-def value_sql(column: c.Column) -> str:
-    """The typed value of ``column`` (NULL where the text does not convert)."""
-    ident = column.name
-    if column.kind in (c.INT,):
-        return integer_sql(ident)
+def value_sql(column: c.Column, decimal_comma: bool = False) -> str:
+    """The typed value of ``column`` in one file (NULL where the text does not convert)."""
+    ident = f'"{column.name}"'
+    if column.kind == c.INT:
+        return integer_sql(ident, decimal_comma)
     if column.kind == c.FLOAT:
-        return number_sql(ident)
+        return number_sql(ident, decimal_comma)
     if column.kind == c.DATE:
         return date_sql(ident)
     if column.kind == c.YEAR:
@@ -69,11 +86,9 @@ def value_sql(column: c.Column) -> str:
         return bool_sql(ident)
     if column.kind == c.COUNTRY:
         return f"upper({_text(ident)})"
-    if column.kind in (c.ID, c.REF, c.ENUM, c.NACE, c.GBT):
-        return _text(ident)
-    if column.kind in (c.NACE_LIST, c.REF_LIST):
-        return _text(ident)
-    return ident  # TEXT: verbatim
+    if column.kind == c.TEXT:
+        return ident  # verbatim
+    return _text(ident)  # ids, codes, enums and lists: surrounding blanks dropped
 
 
 EXPECTED = {

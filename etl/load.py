@@ -1,37 +1,43 @@
-"""Insert the validated staging rows into the typed tables (one INSERT ... SELECT per table)."""
+"""Insert the validated staging rows into the typed tables (one INSERT ... SELECT per table).
+
+The converted values come from the ``<name>__v`` columns of the staging views (etl/validate.py),
+so every value is converted by exactly the rule that validated it.
+"""
 
 from __future__ import annotations
 
 import duckdb
 
 from etl import contract as c
-from etl.convert import value_sql
 from etl.sources import SourceFile
 
 
 def _typed(table: c.Table, skip: tuple[str, ...] = ()) -> tuple[str, str]:
     names = [col.name for col in table.columns if col.name not in skip]
-    exprs = [value_sql(table.column(name)) for name in names]
-    return ", ".join(names), ", ".join(exprs)
+    return ", ".join(names), ", ".join(f"{name}__v" for name in names)
 
 
-def _register_files(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> None:
-    con.execute("CREATE OR REPLACE TEMP TABLE src_files (_f INTEGER, name VARCHAR)")
-    con.executemany("INSERT INTO src_files VALUES (?, ?)", [(i, f.name) for i, f in enumerate(files)])
+def _split_codes(column: str) -> str:
+    """The distinct trimmed items of a ';'-separated list, as a list (empty items dropped)."""
+    items = f"list_transform(string_split({column}, ';'), lambda x: trim(x))"
+    return f"list_distinct(list_filter({items}, lambda x: x <> ''))"
 
 
 def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> dict[str, int]:
     """Load every table; returns row counts. Assumes validation passed."""
-    _register_files(con, files)
-    src = "(SELECT s.*, f.name AS _file FROM src_{t} AS s JOIN src_files AS f USING (_f))"
+    con.execute("CREATE OR REPLACE TEMP TABLE src_files (_f INTEGER, name VARCHAR)")
+    con.executemany("INSERT INTO src_files VALUES (?, ?)", [(i, f.name) for i, f in enumerate(files)])
 
-    names, exprs = _typed(c.CITIES)
+    def src(table: str) -> str:
+        return f"(SELECT s.*, f.name AS _file FROM src_{table} AS s JOIN src_files AS f USING (_f))"
+
+    names, values = _typed(c.CITIES)
     con.execute(f"INSERT INTO cities ({names}, source_file, source_row) "
-                f"SELECT {exprs}, _file, _row FROM {src.format(t='cities')} ORDER BY _f, _row")
+                f"SELECT {values}, _file, _row FROM {src('cities')}")
     con.execute(
-        "INSERT INTO city_sectors SELECT DISTINCT city_id, kind, code, left(code, 2) FROM ("
-        "SELECT city_id, 'strength' AS kind, trim(unnest(string_split(strengths, ';'))) AS code FROM cities "
-        "UNION ALL SELECT city_id, 'wish', trim(unnest(string_split(wishes, ';'))) FROM cities) WHERE code <> ''"
+        "INSERT INTO city_sectors SELECT city_id, kind, code, left(code, 2) FROM ("
+        f"SELECT city_id, 'strength' AS kind, unnest({_split_codes('strengths')}) AS code FROM cities "
+        f"UNION ALL SELECT city_id, 'wish', unnest({_split_codes('wishes')}) FROM cities)"
     )
 
     # A GB/T code maps to the NACE division holding the largest share of it (ties: lowest code).
@@ -40,43 +46,41 @@ def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> dict
         "first(nace_division ORDER BY share DESC, nace_division) AS nace_division "
         "FROM gbt_nace_crosswalk GROUP BY gbt_division"
     )
-    names, exprs = _typed(c.COMPANIES)
+    names, values = _typed(c.COMPANIES)
     con.execute(
         f"INSERT INTO companies ({names}, nace_division, source_file, source_row) "
-        f"SELECT {exprs}, coalesce(left(nullif(trim(sector), ''), 2), g.nace_division), _file, _row "
-        f"FROM {src.format(t='companies')} AS s "
-        f"LEFT JOIN gbt_main_division AS g ON g.gbt_division = left(nullif(trim(s.sector_gbt), ''), 2) "
-        f"ORDER BY _f, _row"
+        f"SELECT {values}, coalesce(left(sector__v, 2), g.nace_division), _file, _row FROM {src('companies')} AS s "
+        f"LEFT JOIN gbt_main_division AS g ON g.gbt_division = left(s.sector_gbt__v, 2)"
     )
     con.execute(
         "INSERT INTO company_sectors SELECT DISTINCT company_id, kind, code, left(code, 2) FROM ("
-        "SELECT company_id, 'offer' AS kind, trim(unnest(string_split(offer_sectors, ';'))) AS code "
-        "FROM companies WHERE offer_sectors IS NOT NULL "
-        "UNION ALL SELECT company_id, 'seek', trim(unnest(string_split(seek_sectors, ';'))) "
-        "FROM companies WHERE seek_sectors IS NOT NULL) WHERE code <> ''"
+        "SELECT company_id__v AS company_id, 'offer' AS kind, "
+        "trim(unnest(string_split(offer_sectors__v, ';'))) AS code "
+        "FROM src_companies WHERE offer_sectors__v IS NOT NULL "
+        "UNION ALL SELECT company_id__v, 'seek', trim(unnest(string_split(seek_sectors__v, ';'))) "
+        "FROM src_companies WHERE seek_sectors__v IS NOT NULL) WHERE code <> ''"
     )
 
-    names, exprs = _typed(c.PROJECTS, skip=("company_ids",))
+    names, values = _typed(c.PROJECTS, skip=("company_ids",))
     con.execute(
         f"INSERT INTO projects ({names}, nace_division, source_file, source_row) "
-        f"SELECT {exprs}, left(trim(sector), 2), _file, _row FROM {src.format(t='projects')} ORDER BY _f, _row"
+        f"SELECT {values}, left(sector__v, 2), _file, _row FROM {src('projects')}"
     )
     con.execute(
-        "INSERT INTO project_companies SELECT DISTINCT trim(project_id), code FROM ("
-        "SELECT project_id, trim(unnest(string_split(company_ids, ';'))) AS code FROM src_projects "
-        "WHERE nullif(trim(company_ids), '') IS NOT NULL) WHERE code <> ''"
+        f"INSERT INTO project_companies SELECT project_id__v, unnest({_split_codes('company_ids__v')}) "
+        "FROM src_projects WHERE company_ids__v IS NOT NULL"
     )
 
-    names, exprs = _typed(c.MEMBERSHIPS)
+    names, values = _typed(c.MEMBERSHIPS)
     con.execute(
         f"INSERT INTO memberships (event_id, {names}, source_file, source_row) "
-        f"SELECT CAST(row_number() OVER (ORDER BY _f, _row) AS INTEGER), {exprs}, _file, _row "
-        f"FROM {src.format(t='memberships')}"
+        f"SELECT CAST(row_number() OVER (ORDER BY _f, _row) AS INTEGER), {values}, _file, _row "
+        f"FROM {src('memberships')}"
     )
-    names, exprs = _typed(c.QUALITY_NOTES)
+    names, values = _typed(c.QUALITY_NOTES)
     con.execute(
         f"INSERT INTO quality_notes ({names}, source_file, source_row) "
-        f"SELECT {exprs}, _file, _row FROM {src.format(t='quality_notes')} ORDER BY _f, _row"
+        f"SELECT {values}, _file, _row FROM {src('quality_notes')}"
     )
     return {
         table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]

@@ -25,26 +25,28 @@ def _show(value: object) -> str:
 
 
 def create_source_views(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> None:
-    """One view ``src_<table>`` per table: all its files, contract columns only, plus
-    ``_f`` (file index), ``_row`` (spreadsheet row), ``_decimal_comma`` and ``_checked``
-    (false for files whose structure is broken: their rows still count for references)."""
+    """One view ``src_<table>`` per table over all its files: each contract column as delivered
+    (``<name>``, NULL where a file lacks it) and converted (``<name>__v``, by that file's rules), plus
+    ``_f`` (file index), ``_row`` (spreadsheet row) and ``_checked`` (false for files whose structure
+    is broken: their rows still count for references, but their row numbers cannot be trusted)."""
     for table in c.TABLES:
         parts = []
         for index, source in enumerate(files):
             if source.table is not table or not source.staging:
                 continue
-            cols = ", ".join(
-                f'"{source.columns[name]}" AS {name}' if name in source.columns else f"NULL::VARCHAR AS {name}"
-                for name in table.column_names
+            raw = ", ".join(
+                f'"{name}"' if name in source.columns else f'NULL::VARCHAR AS "{name}"' for name in table.column_names
             )
+            typed = ", ".join(f'{value_sql(col, source.decimal_comma)} AS "{col.name}__v"' for col in table.columns)
             parts.append(
-                f"SELECT {index} AS _f, {row_number_sql(source)} AS _row, {str(source.decimal_comma).lower()} "
-                f"AS _decimal_comma, {str(not source.structurally_broken).lower()} AS _checked, {cols} "
-                f"FROM {source.staging}"
+                f"SELECT {index} AS _f, _row, {str(not source.structurally_broken).lower()} AS _checked, *, {typed} "
+                f"FROM (SELECT {row_number_sql(source)} AS _row, {raw} FROM {source.staging})"
             )
-        if not parts:
-            cols = ", ".join(f"NULL::VARCHAR AS {name}" for name in table.column_names)
-            parts.append(f"SELECT -1 AS _f, 0 AS _row, false AS _decimal_comma, false AS _checked, {cols} WHERE false")
+        if not parts:  # no file: an empty view of the same column types
+            raw = ", ".join(f'NULL::VARCHAR AS "{name}"' for name in table.column_names)
+            typed = ", ".join(f'{value_sql(col)} AS "{col.name}__v"' for col in table.columns)
+            parts.append(f"SELECT -1 AS _f, _row, false AS _checked, *, {typed} FROM (SELECT 0 AS _row, {raw}) "
+                         "WHERE false")
         con.execute(f"CREATE OR REPLACE TEMP VIEW src_{table.name} AS " + " UNION ALL ".join(parts))
 
 
@@ -100,69 +102,84 @@ class Validator:
 
     # -- row-level checks ----------------------------------------------------------------------
     def check_table(self, table: c.Table) -> None:
+        """All single-value checks of a table in one scan; list columns (';'-separated) one query each."""
         src = f"src_{table.name}"
         live = f"SELECT * FROM {src} WHERE _checked"
+        checks: list[tuple[str, str, str, Callable[[object], str]]] = []  # column, condition, shown value, text
+        params: list = []
         for column in table.columns:
             name = column.name
             text = f"nullif(trim({name}), '')"
+            present = f"{text} IS NOT NULL"
             if column.required:
                 # Files without the column got one header error already; no second error per row.
                 lacking = [i for i, f in enumerate(self.files) if f.table is table and name not in f.columns]
-                self.report(f"SELECT _f, _row, NULL AS val FROM ({live}) WHERE {text} IS NULL "
-                            f"AND NOT list_contains(?, _f)", [lacking], name,
-                            lambda v, col=column: "required value is empty" + (f"; expected {EXPECTED[col.kind]}"
-                                                                                 if col.kind in EXPECTED else ""))
+                params.append(lacking)
+                checks.append((name, f"{text} IS NULL AND NOT list_contains(?, _f)", "NULL",
+                               lambda v, col=column: "required value is empty"
+                               + (f"; expected {EXPECTED[col.kind]}" if col.kind in EXPECTED else "")))
             if column.kind in (c.INT, c.FLOAT, c.DATE, c.YEAR, c.BOOL):
-                self.report(
-                    f"SELECT _f, _row, {name} AS val FROM ({live}) "
-                    f"WHERE {text} IS NOT NULL AND {value_sql(column)} IS NULL",
-                    [], name, lambda v, col=column: f"{_show(v)} is not {EXPECTED[col.kind]}")
+                checks.append((name, f"{present} AND {name}__v IS NULL", name,
+                               lambda v, col=column: f"{_show(v)} is not {EXPECTED[col.kind]}"))
             elif column.kind == c.ENUM:
-                self.report(
-                    f"SELECT _f, _row, {name} AS val FROM ({live}) WHERE {text} IS NOT NULL "
-                    f"AND NOT list_contains(?, {text})",
-                    [list(column.values)], name,
-                    lambda v, col=column: f"{_show(v)} is not allowed; expected one of {', '.join(col.values)}")
+                params.append(list(column.values))
+                checks.append((name, f"{present} AND NOT list_contains(?, {text})", name,
+                               lambda v, col=column: f"{_show(v)} is not allowed; expected one of "
+                               f"{', '.join(col.values)}"))
             elif column.kind == c.COUNTRY:
-                self.report(
-                    f"SELECT _f, _row, {name} AS val FROM ({live}) WHERE {text} IS NOT NULL "
-                    f"AND upper({text}) NOT IN (SELECT iso2 FROM countries)",
-                    [], name, lambda v: f"{_show(v)} is not {EXPECTED[c.COUNTRY]}")
+                checks.append((name, f"{present} AND upper({text}) NOT IN (SELECT iso2 FROM countries)", name,
+                               lambda v: f"{_show(v)} is not {EXPECTED[c.COUNTRY]}"))
             elif column.kind == c.NACE:
-                self.report(
-                    f"SELECT _f, _row, {name} AS val FROM ({live}) WHERE {text} IS NOT NULL "
-                    f"AND {text} NOT IN (SELECT code FROM nace WHERE level <> 'section')",
-                    [], name, self._describe_bad_nace)
+                checks.append((name, f"{present} AND {text} NOT IN (SELECT code FROM nace WHERE level <> 'section')",
+                               name, self._describe_bad_nace))
             elif column.kind == c.GBT:
-                self.report(
-                    f"SELECT _f, _row, {name} AS val FROM ({live}) WHERE {text} IS NOT NULL "
-                    f"AND {text} NOT IN (SELECT code FROM gbt WHERE level <> 'section')",
-                    [], name, lambda v: f"unknown GB/T 4754-2017 code {_show(v)}; expected {EXPECTED[c.GBT]}")
-            elif column.kind == c.NACE_LIST:
-                self.report(
-                    f"SELECT _f, _row, code AS val FROM (SELECT _f, _row, trim(unnest(string_split({name}, ';'))) "
-                    f"AS code FROM ({live}) WHERE {text} IS NOT NULL) WHERE code <> '' "
-                    f"AND code NOT IN (SELECT code FROM nace WHERE level <> 'section')",
-                    [], name, self._describe_bad_nace)
+                checks.append((name, f"{present} AND {text} NOT IN (SELECT code FROM gbt WHERE level <> 'section')",
+                               name, lambda v: f"unknown GB/T 4754-2017 code {_show(v)}; expected {EXPECTED[c.GBT]}"))
             elif column.kind == c.REF:
                 ref = c.TABLES_BY_NAME[column.ref]
-                self.report(
-                    f"SELECT _f, _row, {name} AS val FROM ({live}) WHERE {text} IS NOT NULL "
-                    f"AND {text} NOT IN (SELECT trim({ref.key}) FROM src_{ref.name} WHERE {ref.key} IS NOT NULL)",
-                    [], name, lambda v, ref=ref: f"{_show(v)} is not a {ref.key} of table {ref.name}")
-            elif column.kind == c.REF_LIST:
-                ref = c.TABLES_BY_NAME[column.ref]
+                checks.append((name, f"{present} AND {text} NOT IN (SELECT {ref.key}__v FROM src_{ref.name} "
+                               f"WHERE {ref.key}__v IS NOT NULL)", name,
+                               lambda v, ref=ref: f"{_show(v)} is not a {ref.key} of table {ref.name}"))
+            elif column.kind in (c.NACE_LIST, c.REF_LIST):
+                if column.kind == c.NACE_LIST:
+                    valid, describe = "SELECT code FROM nace WHERE level <> 'section'", self._describe_bad_nace
+                else:
+                    ref = c.TABLES_BY_NAME[column.ref]
+                    valid = f"SELECT {ref.key}__v FROM src_{ref.name} WHERE {ref.key}__v IS NOT NULL"
+                    describe = lambda v, ref=ref: f"{_show(v)} is not a {ref.key} of table {ref.name}"  # noqa: E731
                 self.report(
                     f"SELECT _f, _row, code AS val FROM (SELECT _f, _row, trim(unnest(string_split({name}, ';'))) "
-                    f"AS code FROM ({live}) WHERE {text} IS NOT NULL) WHERE code <> '' AND code NOT IN "
-                    f"(SELECT trim({ref.key}) FROM src_{ref.name} WHERE {ref.key} IS NOT NULL)",
-                    [], name, lambda v, ref=ref: f"{_show(v)} is not a {ref.key} of table {ref.name}")
-        if table.key:
-            self.check_duplicate_keys(table)
+                    f"AS code FROM ({live}) WHERE {present}) WHERE code <> '' AND code NOT IN ({valid})",
+                    [], name, describe)
         if table.one_of:
             empty = " AND ".join(f"nullif(trim({n}), '') IS NULL" for n in table.one_of)
-            self.report(f"SELECT _f, _row, NULL AS val FROM ({live}) WHERE {empty}", [], table.one_of[0],
-                        lambda v: "no sector: fill " + " or ".join(table.one_of))
+            checks.append((table.one_of[0], empty, "NULL", lambda v: "no sector: fill " + " or ".join(table.one_of)))
+        self._run_combined(live, checks, params)
+        if table.key:
+            self.check_duplicate_keys(table)
+
+    def _run_combined(self, live: str, checks: list, params: list) -> None:
+        if not checks:
+            return
+        cases = ", ".join(
+            f"CASE WHEN {condition} THEN {{'i': {i}, 'val': CAST({value} AS VARCHAR)}} END"
+            for i, (_, condition, value, _) in enumerate(checks)
+        )
+        rows = self.con.execute(
+            f"SELECT p.i, _f, _row, p.val, count(*) OVER (PARTITION BY p.i, _f) AS n, "
+            f"row_number() OVER (PARTITION BY p.i, _f ORDER BY _row) AS k "
+            f"FROM (SELECT _f, _row, unnest(list_filter([{cases}], lambda x: x IS NOT NULL)) AS p FROM ({live})) "
+            f"QUALIFY k <= {MAX_SHOWN} ORDER BY _f, _row, p.i",
+            params,
+        ).fetchall()
+        overflow = []
+        for i, f, row, val, n, k in rows:
+            column, _, _, describe = checks[i]
+            self.messages.append(error(self.file_name(f), row, column, describe(val)))
+            if k == MAX_SHOWN and n > MAX_SHOWN:
+                overflow.append(error(self.file_name(f), 0, column, f"... and {n - MAX_SHOWN} more rows with the "
+                                      "same problem in this column"))
+        self.messages += overflow
 
     def _describe_bad_nace(self, value: object) -> str:
         code = str(value).strip()
@@ -196,10 +213,11 @@ class Validator:
                                                             if f.table is c.CITIES)), 0, "",
                                        "table cities has no rows; at least one city is required"))
         cities = "SELECT * FROM src_cities WHERE _checked"
-        lat, lon = value_sql(c.CITIES.column("lat")), value_sql(c.CITIES.column("lon"))
-        self.report(f"SELECT _f, _row, lat AS val FROM ({cities}) WHERE NOT ({lat} BETWEEN -90 AND 90)", [], "lat",
+        lat, lon = "s.lat__v", "s.lon__v"
+        self.report(f"SELECT _f, _row, lat AS val FROM ({cities}) AS s WHERE NOT ({lat} BETWEEN -90 AND 90)", [], "lat",
                     lambda v: f"{_show(v)} is not a latitude; expected a number between -90 and 90")
-        self.report(f"SELECT _f, _row, lon AS val FROM ({cities}) WHERE NOT ({lon} BETWEEN -180 AND 180)", [], "lon",
+        self.report(f"SELECT _f, _row, lon AS val FROM ({cities}) AS s WHERE NOT ({lon} BETWEEN -180 AND 180)", [],
+                    "lon",
                     lambda v: f"{_show(v)} is not a longitude; expected a number between -180 and 180")
         self.report(
             f"SELECT _f, _row, s.lat || ', ' || s.lon || ' (' || k.iso2 || ')' AS val FROM ({cities}) AS s "
@@ -209,10 +227,8 @@ class Validator:
             f"AND {lon} BETWEEN k.min_lon - 0.5 AND k.max_lon + 0.5)",
             [], "lat", lambda v: f"coordinates {v} lie outside the country's territory (swapped lat/lon?)",
             level="warning")
-        for number in ("employees",):
-            expr = value_sql(c.COMPANIES.column(number))
-            self.report(f"SELECT _f, _row, {number} AS val FROM src_companies WHERE _checked AND {expr} < 0", [],
-                        number, lambda v: f"{_show(v)} is negative; expected 0 or more")
+        self.report("SELECT _f, _row, employees AS val FROM src_companies WHERE _checked AND employees__v < 0", [],
+                    "employees", lambda v: f"{_show(v)} is negative; expected 0 or more")
         projects = "SELECT * FROM src_projects WHERE _checked"
         for column, country in (("cn_city_id", "CN"), ("de_city_id", "DE")):
             self.report(
@@ -222,11 +238,10 @@ class Validator:
                 [country], column, lambda v, country=country: f"city {v} is not in {country}; "
                 f"expected a city with country {country}")
         for column in ("volume_eur_m", "jobs"):
-            expr = value_sql(c.PROJECTS.column(column))
-            self.report(f"SELECT _f, _row, {column} AS val FROM ({projects}) WHERE {expr} < 0", [], column,
+            self.report(f"SELECT _f, _row, {column} AS val FROM ({projects}) WHERE {column}__v < 0", [], column,
                         lambda v: f"{_show(v)} is negative; expected 0 or more")
-        start, end = value_sql(c.PROJECTS.column("start_date")), value_sql(c.PROJECTS.column("end_date"))
-        self.report(f"SELECT _f, _row, end_date AS val FROM ({projects}) WHERE {end} < {start}", [], "end_date",
+        self.report(f"SELECT _f, _row, end_date AS val FROM ({projects}) WHERE end_date__v < start_date__v", [],
+                    "end_date",
                     lambda v: f"end date {_show(v)} lies before the start date")
         tables = [t.name for t in c.TABLES]
         self.report(

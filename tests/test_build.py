@@ -134,3 +134,16 @@ def test_views_size_class_and_membership_status(tmp_path):
                 ("mainz", "member", __import__("datetime").date(2017, 4, 24))]
         assert con.execute("SELECT city_id, nace_division, companies, smes, employees FROM v_city_sector_matrix "
                            "ORDER BY 1").fetchall() == [("foshan", "29", 1, 0, 1200), ("mainz", "28", 1, 1, 9)]
+
+
+def test_company_keys_and_city_references_hold_without_constraints(tmp_path):
+    """companies has no PRIMARY/FOREIGN KEY (load speed); the ETL's checks must guarantee both."""
+    db = tmp_path / "alliance.duckdb"
+    assert build(write_source(tmp_path / "src"), db).ok
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) - count(DISTINCT company_id) FROM companies").fetchall()[0][0] == 0
+        assert con.execute("SELECT count(*) FROM companies WHERE city_id NOT IN (SELECT city_id FROM cities)"
+                           ).fetchall()[0][0] == 0
+    tables = valid_tables()
+    tables["companies"]["rows"].append(list(tables["companies"]["rows"][0]))
+    assert not build(write_source(tmp_path / "dup", tables), tmp_path / "dup.duckdb").ok

@@ -1,0 +1,75 @@
+"""Benchmark: `python -m etl build` against a bare DuckDB read_csv of the same files.
+
+    python -m benchmarks.bench_etl                 # 10k, 100k and 1M companies
+    python -m benchmarks.bench_etl --sizes 10000   # just one size
+
+Each measurement runs in its own process, so peak memory (max RSS) is that process's alone.
+Target (issue 2): the build at most 1.5x the bare read, 1M companies in under 60 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.generate_source import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BARE_READ = """
+import sys, duckdb
+source, db = sys.argv[1], sys.argv[2]
+con = duckdb.connect(db)
+for name in ("cities", "companies", "projects", "memberships"):
+    con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_csv(?)", [f"{source}/{name}.csv"])
+con.execute("CHECKPOINT")
+con.close()
+"""
+
+
+def run_measured(cmd: list[str]) -> tuple[float, float]:
+    """Run ``cmd`` through a tiny wrapper that reports the child's own max RSS."""
+    wrapper = (
+        "import resource, subprocess, sys, time;"
+        "t = time.perf_counter();"
+        "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True);"
+        "s = time.perf_counter() - t;"
+        "sys.stderr.write(p.stderr[-3000:]) if p.returncode else None;"
+        "print(p.returncode, s, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)"
+    )
+    out = subprocess.run([sys.executable, "-c", wrapper, *cmd], cwd=ROOT, capture_output=True, text=True)
+    code, seconds, rss = out.stdout.split()
+    if code != "0":
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{out.stderr}")
+    return float(seconds), float(rss)
+
+
+def measure(companies: int, workdir: Path) -> dict[str, float]:
+    source = generate(workdir / f"src-{companies}", companies)
+    size_mb = sum(p.stat().st_size for p in source.iterdir()) / 1e6
+    bare_db = workdir / f"bare-{companies}.duckdb"
+    bare_s, bare_mb = run_measured([sys.executable, "-c", BARE_READ, str(source), str(bare_db)])
+    etl_s, etl_mb = run_measured([sys.executable, "-m", "etl", "build", "--source", str(source), "--db",
+                                  str(workdir / f"etl-{companies}.duckdb")])
+    return {"companies": companies, "csv_mb": size_mb, "bare_s": bare_s, "etl_s": etl_s, "ratio": etl_s / bare_s,
+            "bare_mb": bare_mb, "etl_mb": etl_mb}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    args = parser.parse_args()
+    print(f"{'companies':>10} {'CSV MB':>7} {'bare read s':>11} {'etl build s':>11} {'ratio':>6} "
+          f"{'bare peak MB':>12} {'etl peak MB':>11}")
+    with tempfile.TemporaryDirectory(prefix="alliance-bench-") as tmp:
+        for n in args.sizes:
+            r = measure(n, Path(tmp))
+            print(f"{r['companies']:>10,} {r['csv_mb']:>7.1f} {r['bare_s']:>11.2f} {r['etl_s']:>11.2f} "
+                  f"{r['ratio']:>5.2f}x {r['bare_mb']:>12.0f} {r['etl_mb']:>11.0f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
