@@ -34,9 +34,22 @@ class TextProgress:
         sys.stderr.flush()
 
 
+SAME_WARNING_SHOWN = 10
+
+
 def _report(result: BuildResult) -> None:
+    """Errors in full (validation caps them per check); a warning repeated for many rows is shown
+    SAME_WARNING_SHOWN times and then counted. All warnings are kept in etl_runs."""
+    seen: dict[tuple[str, str, str], int] = {}
     for message in sorted(result.messages, key=lambda m: (m.level != "error", m.file, m.row, m.column)):
-        print(message.line(), file=sys.stderr)
+        key = (message.file, message.column, message.text)
+        seen[key] = seen.get(key, 0) + 1
+        if message.level == "error" or seen[key] <= SAME_WARNING_SHOWN:
+            print(message.line(), file=sys.stderr)
+    for (file, column, text), count in seen.items():
+        if count > SAME_WARNING_SHOWN:
+            print(f"WARNING: {file}, column {column}: ... and {count - SAME_WARNING_SHOWN} more rows: {text}",
+                  file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -191,7 +191,7 @@ def test_file_matching_no_table_is_a_warning(tmp_path):
          "consent or objection from a city that was not a member on that date"),
         (["koeln", "withdrawn", "2018-01-01", "", "", "", "false"], "withdrawal of a city that was not a member"),
         (["koeln", "admitted", "2018-01-01", "", "", "", "false"],
-         "admission without a circular to the members before it"),
+         "admission without a documented circular to the members before it"),
     ],
 )
 def test_procedure_breaks_are_warnings_and_kept(tmp_path, row, expected):

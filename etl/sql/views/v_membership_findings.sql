@@ -44,7 +44,7 @@ SELECT
         WHEN 'actor_missing' THEN 'consent or objection without the responding city (actor_city_id)'
         WHEN 'actor_not_member' THEN 'consent or objection from a city that was not a member on that date'
         WHEN 'already_member' THEN 'admission of a city that was already a member'
-        WHEN 'admitted_without_circular' THEN 'admission without a circular to the members before it'
+        WHEN 'admitted_without_circular' THEN 'admission without a documented circular to the members before it'
         WHEN 'withdrawal_without_membership' THEN 'withdrawal of a city that was not a member'
     END AS message
 FROM checked
