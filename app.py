@@ -16,8 +16,10 @@ from alliance.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, format_numbe
 st.set_page_config(page_title="ISA · 中德工业城市联盟", page_icon=":material/factory:", layout="wide")
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=1)
 def _connection(version: db.DatabaseVersion) -> duckdb.DuckDBPyConnection:
+    """One read-only connection per built file: a rebuild replaces the file, so the next run connects anew
+    (the old connection is dropped from the cache and closed once no script uses it)."""
     return db.connect(version.path)
 
 

@@ -37,5 +37,17 @@ def ensure_database(path: Path | None = None, progress: Progress | None = None) 
 
 
 def connect(path: Path | os.PathLike | str) -> duckdb.DuckDBPyConnection:
-    """A read-only connection: several app processes may read one file while the ETL replaces it."""
-    return duckdb.connect(str(path), read_only=True)
+    """A read-only connection: several app processes may read one file while the ETL replaces it.
+
+    The file is attached to a fresh in-memory instance rather than opened with
+    ``duckdb.connect(path)``: DuckDB caches instances by path, so a second connect() while the first
+    connection lives would return the *old* file's data after a rebuild.
+    """
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("ATTACH ? AS alliance (READ_ONLY)", [str(path)])
+        con.execute("USE alliance")
+    except duckdb.Error:
+        con.close()
+        raise
+    return con

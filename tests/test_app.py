@@ -61,3 +61,19 @@ def test_sample_badge_absent_without_sample_records(tmp_path, monkeypatch):
         row[-1] = "false"
     at = run_app(monkeypatch, build_db(tmp_path, tables))
     assert not at.warning
+
+
+def test_app_switches_to_a_rebuilt_database(tmp_path, monkeypatch):
+    from etl.build import build
+    from tests.factory import write_source
+
+    db = build_db(tmp_path)
+    at = run_app(monkeypatch, db)
+    assert at.metric[2].value == "2"
+    tables = valid_tables()
+    tables["companies"]["rows"].append(["c3", "Neue Firma GmbH", "", "koeln", "29.10", "", "20", "", "", "", "", "",
+                                        "", "false"])
+    assert build(write_source(tmp_path / "new", tables), db).ok
+    at.run()
+    assert not at.exception
+    assert at.metric[2].value == "3"
