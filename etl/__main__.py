@@ -41,7 +41,7 @@ def _report(result: BuildResult) -> None:
     """Errors in full (validation caps them per check); a warning repeated for many rows is shown
     SAME_WARNING_SHOWN times and then counted. All warnings are kept in etl_runs."""
     seen: dict[tuple[str, str, str], int] = {}
-    for message in sorted(result.messages, key=lambda m: (m.level != "error", m.file, m.row, m.column)):
+    for message in sorted(result.messages, key=lambda m: m.sort_key()):
         key = (message.file, message.column, message.text)
         seen[key] = seen.get(key, 0) + 1
         if message.level == "error" or seen[key] <= SAME_WARNING_SHOWN:

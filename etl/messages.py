@@ -18,6 +18,11 @@ class Message:
     column: str
     text: str
     level: str = "error"  # "error" or "warning"
+    summary: bool = False  # "... and N more rows": listed after the rows it summarises
+
+    def sort_key(self) -> tuple:
+        """Errors before warnings, by file, then row (file-level lines first, summaries last)."""
+        return (self.level != "error", self.file, self.summary, self.row, self.column)
 
     def line(self) -> str:
         where = self.file
@@ -28,9 +33,9 @@ class Message:
         return f"{self.level.upper()}: {where}: {self.text}"
 
 
-def error(file: str, row: int, column: str, text: str) -> Message:
-    return Message(file, row, column, text, "error")
+def error(file: str, row: int, column: str, text: str, summary: bool = False) -> Message:
+    return Message(file, row, column, text, "error", summary)
 
 
-def warning(file: str, row: int, column: str, text: str) -> Message:
-    return Message(file, row, column, text, "warning")
+def warning(file: str, row: int, column: str, text: str, summary: bool = False) -> Message:
+    return Message(file, row, column, text, "warning", summary)

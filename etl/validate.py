@@ -80,7 +80,7 @@ class Validator:
             self.messages.append(make(self.file_name(f), row, column, describe(val)))
             if k == MAX_SHOWN and n > MAX_SHOWN:
                 self.messages.append(make(self.file_name(f), 0, column, f"... and {n - MAX_SHOWN} more rows with "
-                                          "the same problem in this column"))
+                                          "the same problem in this column", summary=True))
 
     # -- header-level checks -------------------------------------------------------------------
     def check_headers(self) -> None:
@@ -178,7 +178,7 @@ class Validator:
             self.messages.append(error(self.file_name(f), row, column, describe(val)))
             if k == MAX_SHOWN and n > MAX_SHOWN:
                 overflow.append(error(self.file_name(f), 0, column, f"... and {n - MAX_SHOWN} more rows with the "
-                                      "same problem in this column"))
+                                      "same problem in this column", summary=True))
         self.messages += overflow
 
     def _describe_bad_nace(self, value: object) -> str:

@@ -76,3 +76,18 @@ def test_seed_builds_with_exit_0(tmp_path):
     proc = run_etl("build", "--db", str(tmp_path / "seed.duckdb"))
     assert proc.returncode == 0, proc.stderr
     assert "ERROR" not in proc.stderr
+
+
+def test_progress_bar_shows_only_on_slow_loads(capsys):
+    from etl.__main__ import TextProgress
+
+    quick = TextProgress(delay=60)
+    quick(0.5, "validating")
+    quick(1.0, "done")
+    assert capsys.readouterr().err == ""
+    slow = TextProgress(delay=0)
+    slow(0.5, "validating")
+    slow(1.0, "done")
+    err = capsys.readouterr().err
+    assert "[###############...............]  50% validating" in err
+    assert err.endswith("\n") and "100% done" in err

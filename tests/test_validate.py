@@ -1,16 +1,30 @@
 """Every validation rule of the import contract, each with a small bad file."""
 
+import contextlib
+import io
 from pathlib import Path
 
 import pytest
 
+from etl.__main__ import main
 from etl.build import check
 from tests.factory import valid_tables, write_csv, write_source
 
 
+def cli_check(source: Path) -> tuple[int, list[str]]:
+    """`python -m etl check --source DIR` in-process: its exit code and its message lines."""
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["check", "--source", str(source)])
+    lines = [line for line in stderr.getvalue().splitlines() if line.startswith(("ERROR", "WARNING"))]
+    return code, lines
+
+
 def run(tmp_path: Path, tables: dict) -> list[str]:
-    result = check(write_source(tmp_path / "src", tables))
-    return [m.line() for m in result.messages]
+    """All message lines; asserts the exit code that goes with them (1 with errors, else 0)."""
+    code, lines = cli_check(write_source(tmp_path / "src", tables))
+    assert code == (1 if any(line.startswith("ERROR") for line in lines) else 0)
+    return lines
 
 
 def errors(tmp_path: Path, tables: dict) -> list[str]:
