@@ -43,6 +43,8 @@ class SourceFile:
     extra_columns: list[str] = field(default_factory=list)
     rows: int = 0
     structurally_broken: bool = False
+    has_blank_lines: bool = False
+    explicit_rows: bool = False  # the staging table has a _row column (XLSX, or a CSV with blank lines)
 
     @property
     def name(self) -> str:
@@ -87,12 +89,19 @@ def discover(folder: Path) -> tuple[list[SourceFile], list[Message]]:
     return files, messages
 
 
-def sha256_of(path: Path) -> str:
+def sha256_of(path: Path) -> tuple[str, bool]:
+    """The file's sha256, and whether it has blank lines (which DuckDB skips but a spreadsheet counts)."""
     digest = hashlib.sha256()
+    blank = False
+    tail = b""
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(CHUNK), b""):
             digest.update(chunk)
-    return digest.hexdigest()
+            if not blank:
+                window = tail + chunk
+                blank = b"\n\n" in window or b"\n\r\n" in window
+                tail = chunk[-2:]
+    return digest.hexdigest(), blank
 
 
 def detect_encoding(path: Path) -> str:
@@ -224,8 +233,31 @@ def read_csv_file(con: duckdb.DuckDBPyConnection, source: SourceFile, index: int
     if rejected:
         messages.append(error(source.name, 0, "", "the file's structure is broken (see the rows above); "
                               "value checks of this file are skipped until it is fixed"))
+    # A row of empty cells (",,,," as spreadsheets export it) is no record; rowid keeps the others' positions.
+    not_empty = " OR ".join(f"nullif(trim(\"{n}\"), '') IS NOT NULL" for n in names)
+    con.execute(f"DELETE FROM {source.staging} WHERE NOT ({not_empty})")
+    if source.has_blank_lines and not rejected:
+        _number_rows_like_a_spreadsheet(con, source, readable)
     source.rows = con.execute(f"SELECT count(*) FROM {source.staging}").fetchall()[0][0]
     return messages
+
+
+def _number_rows_like_a_spreadsheet(con: duckdb.DuckDBPyConnection, source: SourceFile, readable: Path) -> None:
+    """Give each record the row a spreadsheet shows when the file has blank lines: DuckDB skips
+    them, a spreadsheet counts them. Python's csv reader yields one item per spreadsheet row (a blank
+    line as []), so its positions are the rows. Only files with blank lines pay for this pass."""
+    rows: list[int] = []
+    with readable.open("r", encoding="utf-8-sig", newline="") as fh:
+        for position, record in enumerate(csv.reader(fh, delimiter=source.delimiter), start=1):
+            if position > 1 and record:
+                rows.append(position)
+    con.register("_row_map", pa.table({"k": pa.array(range(len(rows)), pa.int64()), "r": pa.array(rows, pa.int64())}))
+    con.execute(f"CREATE TEMP TABLE {source.staging}_rows AS SELECT s.*, m.r AS _row FROM "
+                f"(SELECT rowid AS _k, * FROM {source.staging}) AS s JOIN _row_map AS m ON m.k = s._k ORDER BY s._k")
+    con.unregister("_row_map")
+    con.execute(f"DROP TABLE {source.staging}")
+    source.staging = f"{source.staging}_rows"
+    source.explicit_rows = True
 
 
 def _cell_text(cell) -> str | None:
@@ -295,6 +327,7 @@ def read_xlsx_file(con: duckdb.DuckDBPyConnection, source: SourceFile, index: in
     con.unregister("_xlsx_rows")
     source.rows = len(row_numbers)
     source.delimiter = ""
+    source.explicit_rows = True
     return messages
 
 
@@ -304,7 +337,7 @@ def read_all(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> list[Me
     with tempfile.TemporaryDirectory(prefix="alliance-etl-") as tmp:
         for index, source in enumerate(files):
             try:
-                source.sha256 = sha256_of(source.path)
+                source.sha256, source.has_blank_lines = sha256_of(source.path)
                 if source.path.suffix.lower() in XLSX_SUFFIXES:
                     messages += read_xlsx_file(con, source, index)
                 else:
@@ -320,6 +353,6 @@ def read_all(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> list[Me
 
 def row_number_sql(source: SourceFile) -> str:
     """SQL for a staging row's spreadsheet row number (header = row 1)."""
-    return "_row" if source.encoding == "xlsx" else "(rowid + 2)"
+    return "_row" if source.explicit_rows else "(rowid + 2)"
 
 

@@ -163,3 +163,16 @@ def test_table_for_file_names():
     assert table_for("quality_notes.csv").name == "quality_notes"
     assert table_for("companiesfoo.csv") is None
     assert table_for("readme.md") is None
+
+
+def test_blank_lines_and_empty_rows_count_as_spreadsheet_rows(tmp_path):
+    source = write_source(tmp_path / "src")
+    text = (source / "cities.csv").read_text(encoding="utf-8").replace("\r\n", "\n")
+    lines = text.split("\n")
+    lines.insert(2, "")  # a blank line: spreadsheet row 3
+    lines.insert(3, "," * 11)  # a row of empty cells: spreadsheet row 4
+    lines[5] = lines[5].replace(",DE,", ",DEU,")  # koeln, now on spreadsheet row 6
+    (source / "cities.csv").write_text("\n".join(lines), encoding="utf-8")
+    result = check(source)
+    assert [m.line() for m in result.errors] == [
+        "ERROR: cities.csv, row 6, column country: 'DEU' is not an ISO 3166-1 alpha-2 country code such as DE or CN"]
