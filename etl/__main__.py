@@ -60,8 +60,18 @@ def main(argv: list[str] | None = None) -> int:
     p_build.add_argument("--db", default=None, help="database file (default: $ALLIANCE_DB or data/alliance.duckdb)")
     p_check = sub.add_parser("check", help="validate the source folder only; nothing is written")
     p_check.add_argument("--source", default=str(SEED_DIR), help="source folder (default: data/seed)")
+    p_samples = sub.add_parser("samples", help="(re)generate the flagged sample companies and projects")
+    p_samples.add_argument("--source", default=str(SEED_DIR), help="folder with cities.csv (default: data/seed)")
+    p_samples.add_argument("--out", default=str(SEED_DIR), help="where to write the sample files")
+    p_samples.add_argument("--seed", type=int, default=2016)
     args = parser.parse_args(argv)
 
+    if args.command == "samples":
+        from etl.samples import generate
+
+        companies, projects = generate(Path(args.source), Path(args.out), args.seed)
+        print(f"wrote {companies} sample companies and {projects} sample projects to {args.out}")
+        return 0
     source = Path(args.source)
     started = time.perf_counter()
     try:
