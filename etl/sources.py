@@ -19,7 +19,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from etl.contract import TABLES, Table
 from etl.messages import Message, UsageError, error, warning
@@ -246,6 +245,8 @@ def _number_rows_like_a_spreadsheet(con: duckdb.DuckDBPyConnection, source: Sour
     """Give each record the row a spreadsheet shows when the file has blank lines: DuckDB skips
     them, a spreadsheet counts them. Python's csv reader yields one item per spreadsheet row (a blank
     line as []), so its positions are the rows. Only files with blank lines pay for this pass."""
+    import pyarrow as pa  # imported here: only files with blank lines and spreadsheets need it
+
     rows: list[int] = []
     with readable.open("r", encoding="utf-8-sig", newline="") as fh:
         for position, record in enumerate(csv.reader(fh, delimiter=source.delimiter), start=1):
@@ -289,6 +290,7 @@ def _cell_text(cell) -> str | None:
 def read_xlsx_file(con: duckdb.DuckDBPyConnection, source: SourceFile, index: int) -> list[Message]:
     """Read the sheet named after the table (else the first sheet) into a temp table of text."""
     import openpyxl  # imported here: only needed for spreadsheets
+    import pyarrow as pa
 
     try:
         book = openpyxl.load_workbook(source.path, read_only=True, data_only=True)
