@@ -1,0 +1,387 @@
+"""Explainable cooperation matching: for a company (or an ad-hoc profile), rank counterpart companies
+in the other country, and partner cities.
+
+Score (0-100) = 100 * sum_i w_i * c_i / sum_i w_i over five components c_i in 0..1 (MatchWeights):
+
+- sector: what the seeker seeks against what the candidate makes or offers (its sector and its
+  offer_sectors), graded by the closest pair (SECTOR_GRADES): the candidate's code lies within the
+  sought code (same or more specific) 1.0; same NACE group 0.8; same division 0.6; same Branche 0.3;
+  same section 0.1; else 0.
+- reciprocity: the same grading for what the candidate seeks against what the seeker offers.
+- text: TF-IDF cosine (character 2-4-grams, so Chinese, German and English all tokenise) of the
+  seeker's "seeks" text against the candidate's "offers" text; both texts are extended with the names
+  of their sector codes in German, English and Chinese, which bridges the languages.
+- size: SME with SME 1.0; an SME with a large firm 0.7 (large firms buy from and supply SMEs); two
+  large firms 0.5. SME = fewer than 250 employees.
+- city: 0.7 * min(LQ, 2) / 2 + 0.3 * [a project links the two cities], where LQ is the candidate
+  city's location quotient (employees, over the alliance) in the Branche of the candidate's sector.
+
+A seeker without seek codes seeks its own sector; one without offer codes offers its own sector.
+Ties are broken by company_id. For speed, the components other than text are computed in DuckDB for
+every candidate, together with a keyword pre-score (the share of the seeker's keywords found in the
+candidate's offers text); the TEXT_POOL best candidates by that estimate get the exact TF-IDF text
+fit and are ranked by the final score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+import duckdb
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics.pairwise import cosine_similarity
+
+from alliance.sectors import STRONG_LQ
+
+SECTOR_GRADES = {"within": 1.0, "group": 0.8, "division": 0.6, "branche": 0.3, "section": 0.1}
+SIZE_FIT = {(True, True): 1.0, (True, False): 0.7, (False, True): 0.7, (False, False): 0.5}
+TEXT_POOL = 300
+MAX_KEYWORDS = 12
+
+
+@dataclass(frozen=True)
+class MatchWeights:
+    sector: float = 0.35
+    reciprocity: float = 0.15
+    text: float = 0.20
+    size: float = 0.10
+    city: float = 0.20
+
+    def normalised(self) -> dict[str, float]:
+        weights = asdict(self)
+        if any(w < 0 for w in weights.values()) or sum(weights.values()) <= 0:
+            raise ValueError("weights must be non-negative and not all zero")
+        total = sum(weights.values())
+        return {k: w / total for k, w in weights.items()}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a company (real or described ad hoc) seeks and offers."""
+
+    country: str
+    seek_codes: tuple[str, ...] = ()
+    offer_codes: tuple[str, ...] = ()
+    seeks: str = ""
+    offers: str = ""
+    employees: int = 50
+    city_id: str | None = None
+    company_id: str | None = None
+    name: str = ""
+    sector: str | None = None
+
+    @property
+    def is_sme(self) -> bool:
+        return self.employees < 250
+
+    def effective_seek_codes(self) -> tuple[str, ...]:
+        return self.seek_codes or ((self.sector,) if self.sector else self.offer_codes)
+
+    def effective_offer_codes(self) -> tuple[str, ...]:
+        codes = set(self.offer_codes) | ({self.sector} if self.sector else set())
+        return tuple(sorted(codes))
+
+
+def company_profile(con: duckdb.DuckDBPyConnection, company_id: str) -> Profile:
+    """The profile of a company in the database (KeyError if there is none)."""
+    rows = con.execute(
+        "SELECT c.company_id, c.name, c.city_id, ci.country, coalesce(c.sector, c.nace_division), c.employees, "
+        "coalesce(c.offers, ''), coalesce(c.seeks, '') FROM companies AS c JOIN cities AS ci USING (city_id) "
+        "WHERE c.company_id = ?",
+        [company_id],
+    ).fetchall()
+    if not rows:
+        raise KeyError(company_id)
+    cid, name, city_id, country, sector, employees, offers, seeks = rows[0]
+    codes = con.execute("SELECT kind, code FROM company_sectors WHERE company_id = ? ORDER BY code",
+                        [company_id]).fetchall()
+    return Profile(
+        country=country, city_id=city_id, company_id=cid, name=name, sector=sector, employees=employees,
+        offers=offers, seeks=seeks,
+        seek_codes=tuple(code for kind, code in codes if kind == "seek"),
+        offer_codes=tuple(code for kind, code in codes if kind == "offer"),
+    )
+
+
+def find_companies(con: duckdb.DuckDBPyConnection, text: str, limit: int = 20) -> pd.DataFrame:
+    """Companies whose name (Latin or Chinese script) or id contains ``text`` (case-insensitive)."""
+    return con.execute(
+        "SELECT c.company_id, c.name, c.name_zh, c.city_id, ci.name_de AS city_de, ci.name_zh AS city_zh, "
+        "c.sector, c.employees, c.is_sample FROM companies AS c JOIN cities AS ci USING (city_id) "
+        "WHERE contains(lower(c.name), lower(?)) OR contains(coalesce(c.name_zh, ''), ?) OR c.company_id = ? "
+        "ORDER BY length(c.name), c.company_id LIMIT ?",
+        [text, text, text, limit],
+    ).df()
+
+
+def keywords(text: str) -> list[str]:
+    """Distinctive pieces of a text for the SQL pre-score: Latin words of 4+ letters (lower case) and
+    pairs of Chinese characters, at most MAX_KEYWORDS, in order of appearance."""
+    found: list[str] = []
+    for word in re.findall(r"[^\W\d_]+", text.lower()):
+        if re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            found += [word[i:i + 2] for i in range(max(1, len(word) - 1))]
+        elif len(word) >= 4:
+            found.append(word)
+    return list(dict.fromkeys(found))[:MAX_KEYWORDS]
+
+
+def _grade_sql(wanted: str, have: str) -> str:
+    """SQL grade of code ``have`` against the wanted code ``wanted`` (both NACE codes as text)."""
+    g = SECTOR_GRADES
+    return (
+        f"CASE WHEN starts_with({have}, {wanted}) THEN {g['within']} "
+        f"WHEN length({wanted}) >= 4 AND length({have}) >= 4 AND left({have}, 4) = left({wanted}, 4) THEN {g['group']} "
+        f"WHEN left({have}, 2) = left({wanted}, 2) THEN {g['division']} "
+        f"WHEN nb_have.branche_id = nb_wanted.branche_id THEN {g['branche']} "
+        f"WHEN n_have.section = n_wanted.section THEN {g['section']} ELSE 0 END"
+    )
+
+
+def _grade_joins(wanted: str, have: str) -> str:
+    return (
+        f"LEFT JOIN nace_branche AS nb_have ON nb_have.nace_division = left({have}, 2) "
+        f"LEFT JOIN nace_branche AS nb_wanted ON nb_wanted.nace_division = left({wanted}, 2) "
+        f"LEFT JOIN nace AS n_have ON n_have.code = left({have}, 2) "
+        f"LEFT JOIN nace AS n_wanted ON n_wanted.code = left({wanted}, 2)"
+    )
+
+
+def match_companies(
+    con: duckdb.DuckDBPyConnection,
+    seeker: Profile | str,
+    k: int = 20,
+    weights: MatchWeights = MatchWeights(),
+    include_samples: bool = True,
+) -> pd.DataFrame:
+    """The ``k`` best counterpart companies in the other country for ``seeker`` (a Profile or a
+    company_id). Columns: rank, company_id, name, name_zh, city_id, city_de, city_en, sector,
+    employees, is_sample, score, the five components, explanation_de, explanation_en."""
+    profile = company_profile(con, seeker) if isinstance(seeker, str) else seeker
+    w = weights.normalised()
+    seek_codes = list(profile.effective_seek_codes())
+    offer_codes = list(profile.effective_offer_codes())
+    words = keywords(profile.seeks)
+    sample_filter = "" if include_samples else "AND NOT c.is_sample"
+    candidates = con.execute(
+        f"""
+        WITH seek AS (SELECT unnest(?::VARCHAR[]) AS code),
+        offer AS (SELECT unnest(?::VARCHAR[]) AS code),
+        pool AS (
+            SELECT c.company_id, c.city_id, c.sector, c.nace_division, c.employees, c.is_sample, c.name,
+                   c.name_zh, c.offers
+            FROM v_companies AS c
+            WHERE c.country <> ? AND c.company_id IS DISTINCT FROM ? {sample_filter}
+        ),
+        offered AS (  -- what each candidate makes or offers
+            SELECT company_id, coalesce(sector, nace_division) AS code FROM pool
+            UNION SELECT cs.company_id, cs.code FROM company_sectors AS cs SEMI JOIN pool USING (company_id)
+            WHERE cs.kind = 'offer'
+        ),
+        sector_fit AS (
+            SELECT o.company_id, arg_max(s.code || '>' || o.code, {_grade_sql('s.code', 'o.code')}) AS best,
+                   max({_grade_sql('s.code', 'o.code')}) AS fit
+            FROM offered AS o CROSS JOIN seek AS s {_grade_joins('s.code', 'o.code')}
+            GROUP BY o.company_id
+        ),
+        reciprocity AS (
+            SELECT q.company_id, max({_grade_sql('q.code', 'f.code')}) AS fit
+            FROM company_sectors AS q SEMI JOIN pool USING (company_id)
+            CROSS JOIN offer AS f {_grade_joins('q.code', 'f.code')}
+            WHERE q.kind = 'seek'
+            GROUP BY q.company_id
+        ),
+        lq AS (
+            SELECT city_id, branche_id,
+                   (employees / sum(employees) OVER (PARTITION BY city_id))
+                   / (sum(employees) OVER (PARTITION BY branche_id) / sum(employees) OVER ()) AS lq
+            FROM (SELECT city_id, branche_id, sum(employees) AS employees FROM v_city_sector_matrix GROUP BY ALL)
+        ),
+        ties AS (
+            SELECT CASE WHEN cn_city_id = ? THEN de_city_id ELSE cn_city_id END AS city_id, count(*) AS projects
+            FROM projects WHERE ? IN (cn_city_id, de_city_id) GROUP BY ALL
+        ),
+        scored AS (
+            SELECT p.company_id, p.city_id, coalesce(p.sector, p.nace_division) AS sector, p.employees, p.is_sample,
+                   p.name, p.name_zh, p.offers, ci.name_de AS city_de, ci.name_en AS city_en,
+                   coalesce(b.name_de, '') AS branche_de, coalesce(b.name_en, '') AS branche_en,
+                   coalesce(sf.fit, 0) AS sector_fit,
+                   sf.best, coalesce(r.fit, 0) AS reciprocity,
+                   CASE WHEN p.employees < 250 THEN ? ELSE ? END AS size,
+                   coalesce(l.lq, 0) AS lq, coalesce(t.projects, 0) AS projects,
+                   0.7 * least(coalesce(l.lq, 0), 2) / 2 + 0.3 * (coalesce(t.projects, 0) > 0)::INTEGER AS city,
+                   CASE WHEN len(?::VARCHAR[]) = 0 THEN 0 ELSE
+                       list_sum(list_transform(?::VARCHAR[], lambda t: contains(lower(coalesce(p.offers, '')), t)
+                           ::INTEGER)) / len(?::VARCHAR[]) END AS text_estimate
+            FROM pool AS p
+            JOIN cities AS ci USING (city_id)
+            LEFT JOIN sector_fit AS sf USING (company_id)
+            LEFT JOIN reciprocity AS r USING (company_id)
+            LEFT JOIN nace_branche AS nb ON nb.nace_division = p.nace_division
+            LEFT JOIN branchen AS b ON b.branche_id = nb.branche_id
+            LEFT JOIN lq AS l ON l.city_id = p.city_id AND l.branche_id = nb.branche_id
+            LEFT JOIN ties AS t ON t.city_id = p.city_id
+            WHERE coalesce(sf.fit, 0) > 0 OR coalesce(r.fit, 0) > 0
+        )
+        SELECT *, ? * sector_fit + ? * reciprocity + ? * size + ? * city + ? * text_estimate AS estimate
+        FROM scored
+        ORDER BY estimate DESC, company_id
+        LIMIT ?
+        """,
+        [seek_codes, offer_codes, profile.country, profile.company_id, profile.city_id, profile.city_id,
+         SIZE_FIT[(profile.is_sme, True)], SIZE_FIT[(profile.is_sme, False)], words, words, words,
+         w["sector"], w["reciprocity"], w["size"], w["city"], w["text"], max(TEXT_POOL, k)],
+    ).df()
+    if candidates.empty:
+        return _empty_result()
+    names = _code_names(con, seek_codes + offer_codes + candidates["sector"].dropna().tolist()
+                        + [b.split(">")[1] for b in candidates["best"].dropna()])
+    candidates["text"] = _text_fit(profile, seek_codes, candidates, con, names)
+    candidates["score"] = 100 * (w["sector"] * candidates["sector_fit"] + w["reciprocity"] * candidates["reciprocity"]
+                                 + w["text"] * candidates["text"] + w["size"] * candidates["size"]
+                                 + w["city"] * candidates["city"])
+    top = candidates.sort_values(["score", "company_id"], ascending=[False, True]).head(k).reset_index(drop=True)
+    top["rank"] = range(1, len(top) + 1)
+    top["explanation_de"] = [_explain(profile, row, names, "de") for row in top.itertuples()]
+    top["explanation_en"] = [_explain(profile, row, names, "en") for row in top.itertuples()]
+    return top[RESULT_COLUMNS]
+
+
+RESULT_COLUMNS = ["rank", "company_id", "name", "name_zh", "city_id", "city_de", "city_en", "sector", "employees",
+                  "is_sample", "score", "sector_fit", "reciprocity", "text", "size", "city", "explanation_de",
+                  "explanation_en", "lq", "projects", "branche_de", "branche_en"]
+
+
+def _empty_result() -> pd.DataFrame:
+    return pd.DataFrame(columns=RESULT_COLUMNS)
+
+
+def _code_names(con: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, dict[str, str]]:
+    """Names of NACE codes (any level) in de/en/zh; a group or class without a Chinese name takes its
+    division's."""
+    rows = con.execute(
+        "SELECT n.code, n.name_de, n.name_en, coalesce(n.name_zh, d.name_zh) FROM nace AS n "
+        "LEFT JOIN nace AS d ON d.code = left(n.code, 2) WHERE list_contains(?, n.code)",
+        [sorted(set(codes))],
+    ).fetchall()
+    return {code: {"de": de or en, "en": en, "zh": zh or ""} for code, de, en, zh in rows}
+
+
+def _with_sector_names(text: str, codes: list[str], names: dict[str, dict[str, str]]) -> str:
+    labels = " ".join(f"{n['de']} {n['en']} {n['zh']}" for n in (names.get(c) for c in codes) if n)
+    return f"{text} {labels}".strip()
+
+
+def _text_fit(profile: Profile, seek_codes: list[str], candidates: pd.DataFrame,
+              con: duckdb.DuckDBPyConnection, names: dict[str, dict[str, str]]) -> list[float]:
+    """TF-IDF cosine of the seeker's seeks against each candidate's offers (IDF over this pool)."""
+    offer_codes = dict(con.execute(
+        "SELECT company_id, list(code ORDER BY code) FROM company_sectors WHERE kind = 'offer' "
+        "AND list_contains(?, company_id) GROUP BY company_id", [candidates["company_id"].tolist()]).fetchall())
+    query = _with_sector_names(profile.seeks, seek_codes, names)
+    documents = [
+        _with_sector_names(offers or "", offer_codes.get(cid, []), names)
+        for cid, offers in zip(candidates["company_id"], candidates["offers"], strict=True)
+    ]
+    missing = set(c for codes in offer_codes.values() for c in codes) - set(names)
+    if missing:
+        names.update(_code_names(con, sorted(missing)))
+        documents = [
+            _with_sector_names(offers or "", offer_codes.get(cid, []), names)
+            for cid, offers in zip(candidates["company_id"], candidates["offers"], strict=True)
+        ]
+    if not query.strip() or not any(d.strip() for d in documents):
+        return [0.0] * len(documents)
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), lowercase=True, sublinear_tf=True)
+    matrix = vectorizer.fit_transform([query, *documents])
+    return [float(v) for v in cosine_similarity(matrix[0], matrix[1:])[0]]
+
+
+def _number(value: float, lang: str) -> str:
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def _explain(profile: Profile, row, names: dict[str, dict[str, str]], lang: str) -> str:
+    """One line from the components, e.g. "sucht Werkzeugmaschinen (28.41); bietet 28.41; beide KMU;
+    Foshan stark im Maschinenbau, LQ 2,1"."""
+    de = lang == "de"
+    parts = []
+    if isinstance(row.best, str) and ">" in row.best:
+        wanted, have = row.best.split(">")
+        wanted_name = names.get(wanted, {}).get(lang, wanted)
+        parts.append(f"{'sucht' if de else 'seeks'} {wanted_name} ({wanted}); "
+                     f"{'bietet' if de else 'offers'} {have}")
+    if row.reciprocity >= 0.6:
+        parts.append("sucht umgekehrt Ihr Angebot" if de else "also seeks what you offer")
+    both_sme = profile.is_sme and row.employees < 250
+    if both_sme:
+        parts.append("beide KMU" if de else "both SMEs")
+    elif profile.is_sme or row.employees < 250:
+        parts.append("KMU und Großunternehmen" if de else "SME and large firm")
+    if row.lq >= STRONG_LQ:
+        branche = row.branche_de if de else row.branche_en
+        parts.append(f"{row.city_de if de else row.city_en} {'stark in' if de else 'strong in'} {branche}, "
+                     f"LQ {_number(row.lq, lang)}")
+    if row.projects:
+        parts.append(f"{row.projects} {'Projekt(e) zwischen den Städten' if de else 'project(s) between the cities'}")
+    if row.text >= 0.2:
+        parts.append("Texte passen" if de else "texts match")
+    if row.is_sample:
+        parts.append("Beispieldatensatz" if de else "sample record")
+    return "; ".join(parts)
+
+
+def partner_cities(
+    con: duckdb.DuckDBPyConnection, seeker: Profile | str, k: int = 10
+) -> pd.DataFrame:
+    """Cities of the other country for ``seeker``, ranked by score (0-100) =
+    100 * (0.5 * min(LQ, 2) / 2 + 0.3 * min(fitting companies, 10) / 10 + 0.2 * [declared strength]),
+    where LQ is the city's location quotient (employees, alliance) in the Branche of the seeker's
+    sought sectors (the best of them), fitting companies have a sector fit of at least 0.6 (same
+    division or closer), and a declared strength in one of those Branchen counts. Ties: city_id.
+    """
+    profile = company_profile(con, seeker) if isinstance(seeker, str) else seeker
+    seek_codes = list(profile.effective_seek_codes())
+    return con.execute(
+        """
+        WITH seek AS (SELECT DISTINCT left(unnest(?::VARCHAR[]), 2) AS division),
+        seek_branchen AS (
+            SELECT DISTINCT nb.branche_id FROM seek JOIN nace_branche AS nb ON nb.nace_division = division
+        ),
+        lq AS (
+            SELECT city_id, branche_id,
+                   (employees / sum(employees) OVER (PARTITION BY city_id))
+                   / (sum(employees) OVER (PARTITION BY branche_id) / sum(employees) OVER ()) AS lq
+            FROM (SELECT city_id, branche_id, sum(employees) AS employees FROM v_city_sector_matrix GROUP BY ALL)
+        ),
+        best_lq AS (
+            SELECT city_id, max(lq) AS lq, arg_max(branche_id, lq) AS branche_id FROM lq
+            WHERE branche_id IN (SELECT branche_id FROM seek_branchen) GROUP BY city_id
+        ),
+        fitting AS (
+            SELECT city_id, count(*) AS companies, count(*) FILTER (WHERE is_sample) AS sample_companies
+            FROM v_companies WHERE nace_division IN (SELECT division FROM seek) GROUP BY city_id
+        ),
+        declared AS (
+            SELECT DISTINCT cs.city_id FROM city_sectors AS cs JOIN nace_branche AS nb USING (nace_division)
+            WHERE cs.kind = 'strength' AND nb.branche_id IN (SELECT branche_id FROM seek_branchen)
+        )
+        SELECT c.city_id, c.name_de, c.name_en, c.name_zh, coalesce(l.lq, 0) AS lq, l.branche_id,
+               b.name_de AS branche_de, b.name_en AS branche_en, coalesce(f.companies, 0) AS fitting_companies,
+               coalesce(f.sample_companies, 0) AS fitting_sample_companies, d.city_id IS NOT NULL AS declared,
+               100 * (0.5 * least(coalesce(l.lq, 0), 2) / 2 + 0.3 * least(coalesce(f.companies, 0), 10) / 10
+                      + 0.2 * (d.city_id IS NOT NULL)::INTEGER) AS score
+        FROM cities AS c
+        LEFT JOIN best_lq AS l USING (city_id)
+        LEFT JOIN branchen AS b ON b.branche_id = l.branche_id
+        LEFT JOIN fitting AS f USING (city_id)
+        LEFT JOIN declared AS d USING (city_id)
+        WHERE c.country <> ?
+        ORDER BY score DESC, c.city_id
+        LIMIT ?
+        """,
+        [seek_codes, profile.country, k],
+    ).df()
