@@ -23,3 +23,14 @@ def app_server(tmp_path_factory):
     server = StreamlitServer(db)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def analytics_db(tmp_path_factory):
+    """A read-only connection to the hand-computed analytics fixture (tests/factory.analytics_tables)."""
+    from alliance.db import connect
+    from tests.factory import analytics_tables, build_db
+
+    connection = connect(build_db(tmp_path_factory.mktemp("analytics"), analytics_tables()))
+    yield connection
+    connection.close()

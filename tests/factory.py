@@ -104,3 +104,53 @@ def build_db(tmp_path: Path, tables: dict[str, dict] | None = None) -> Path:
     result = build(source, db)
     assert result.ok, [m.line() for m in result.errors]
     return db
+
+
+def make_tables(**rows: list[dict]) -> dict[str, dict]:
+    """Tables from rows given as dicts; the header is the contract's column order of the keys used."""
+    from etl.contract import TABLES_BY_NAME
+
+    tables = {}
+    for name, records in rows.items():
+        used = {key for record in records for key in record}
+        header = [c for c in TABLES_BY_NAME[name].column_names if c in used]
+        tables[name] = {"header": header, "rows": [[str(r.get(c, "")) for c in header] for r in records]}
+    return tables
+
+
+def city(city_id: str, country: str, strengths: str = "", wishes: str = "", **extra) -> dict:
+    """A city row with plausible coordinates inside its country."""
+    lat, lon = {"CN": ("30.0", "114.0"), "DE": ("50.0", "8.0")}[country]
+    return {"city_id": city_id, "name_de": city_id.title(), "name_en": city_id.title(), "name_zh": f"{city_id}市",
+            "country": country, "region": "R", "lat": lat, "lon": lon, "strengths": strengths, "wishes": wishes,
+            "source": "https://example.org", **extra}
+
+
+ANALYTICS_COMPANIES = [
+    {"company_id": "a1", "name": "A1 Machine Tools", "city_id": "a", "sector": "28.41", "employees": 100,
+     "offers": "Werkzeugmaschinen für Metall", "seek_sectors": "21", "source": "s"},
+    {"company_id": "a2", "name": "A2 Construction Machinery", "city_id": "a", "sector": "28.92", "employees": 300,
+     "offers": "Baumaschinen", "source": "s"},
+    {"company_id": "a3", "name": "A3 Foods", "city_id": "a", "sector": "10.11", "employees": 100,
+     "offers": "Fleischverarbeitung", "source": "s"},
+    {"company_id": "b1", "name": "B1 Pharma", "city_id": "b", "sector": "21.20", "employees": 200,
+     "offers": "Arzneimittel", "source": "s"},
+    {"company_id": "m1", "name": "Mainzer Werkzeugbau GmbH", "city_id": "mainz", "sector": "28.41",
+     "employees": 100, "offers": "Werkzeugmaschinen", "seeks": "Werkzeugmaschinen Zulieferer",
+     "seek_sectors": "28.41", "source": "s"},
+    {"company_id": "m2", "name": "Mainz Pharma AG", "city_id": "mainz", "sector": "21.20", "employees": 300,
+     "offers": "Arzneimittel", "source": "s"},
+]
+
+
+def analytics_tables() -> dict[str, dict]:
+    """The hand-computed fixture of tests/test_sectors.py and tests/test_matching.py (see their docstrings)."""
+    return make_tables(
+        cities=[city("a", "CN", strengths="28", wishes="21"), city("b", "CN"),
+                city("mainz", "DE", strengths="21;26", wishes="28"), city("k", "DE")],
+        companies=ANALYTICS_COMPANIES,
+        projects=[{"project_id": "p1", "title": "Werkzeugmaschinen", "cn_city_id": "a", "de_city_id": "mainz",
+                   "direction": "MUTUAL", "status": "agreed", "sector": "28", "source": "s"}],
+        memberships=[{"city_id": c, "event": "founded", "date": "2016-04-25", "source": "s"}
+                     for c in ("a", "b", "mainz")],
+    )

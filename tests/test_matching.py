@@ -1,0 +1,102 @@
+"""Matching on the sector fixture, with the arithmetic worked out by hand.
+
+Seeker m1 (mainz, SME, 28.41, seeks 28.41, offers 28.41). Candidates in China:
+  a1 28.41 SME, seeks 21    sector 1.0 (same class)   reciprocity 0.1 (21 vs 28.41: same section C)
+  a2 28.92 large            sector 0.6 (division)     reciprocity 0
+  a3 10.11 SME              sector 0.1 (section C)    reciprocity 0
+  b1 21.20 SME              sector 0.1 (section C)    reciprocity 0
+size: SME-SME 1.0, SME-large 0.7. city = 0.7 * min(LQ, 2) / 2 + 0.3 * [project a-mainz]:
+  a machinery LQ 1.76 -> 0.616 + 0.3 = 0.916; a food LQ 2.2 -> 0.7 + 0.3 = 1.0; b pharma LQ 2.2 -> 0.7.
+Without text (weights sector .35, reciprocity .15, size .10, city .20, sum .80):
+  a1 = (.35 + .015 + .10 + .1832) / .8 = 81.025;  a2 = (.21 + .07 + .1832) / .8 = 57.9
+  a3 = (.035 + .10 + .20) / .8 = 41.875;          b1 = (.035 + .10 + .14) / .8 = 34.375
+"""
+
+import pytest
+
+from alliance import matching
+from alliance.matching import MatchWeights, Profile
+
+NO_TEXT = MatchWeights(text=0)
+
+
+def test_scores_by_hand(analytics_db):
+    r = matching.match_companies(analytics_db, "m1", weights=NO_TEXT)
+    assert r["company_id"].tolist() == ["a1", "a2", "a3", "b1"]
+    assert r["score"].tolist() == pytest.approx([81.025, 57.9, 41.875, 34.375])
+    a1 = r.iloc[0]
+    assert (a1.sector_fit, a1.reciprocity, a1["size"], a1.city) == pytest.approx((1.0, 0.1, 1.0, 0.916))
+    assert r["rank"].tolist() == [1, 2, 3, 4]
+
+
+def test_explanation_line(analytics_db):
+    a1 = matching.match_companies(analytics_db, "m1", weights=NO_TEXT).iloc[0]
+    assert a1.explanation_de.startswith("sucht ")
+    assert "(28.41); bietet 28.41; beide KMU; A stark in Maschinenbau, LQ 1,8; 1 Projekt(e) zwischen den Städten" \
+        in a1.explanation_de
+    assert "both SMEs; A strong in Machinery, LQ 1.8" in a1.explanation_en
+
+
+def test_text_fit_orders_equal_candidates(analytics_db):
+    """a1 offers "Werkzeugmaschinen für Metall", closer to the seeker's text than a2's "Baumaschinen"."""
+    r = matching.match_companies(analytics_db, "m1").set_index("company_id")
+    assert r.loc["a1", "text"] > r.loc["a2", "text"] > 0
+    assert 0 <= r["text"].min() and r["text"].max() <= 1
+
+
+def test_weights_change_the_ranking(analytics_db):
+    only_city = MatchWeights(sector=0, reciprocity=0, text=0, size=0, city=1)
+    r = matching.match_companies(analytics_db, "m1", weights=only_city)
+    assert r["company_id"].tolist()[0] == "a3"  # city context 1.0 (food LQ 2.2 plus the project)
+    with pytest.raises(ValueError):
+        matching.match_companies(analytics_db, "m1", weights=MatchWeights(0, 0, 0, 0, 0))
+
+
+def test_ties_are_broken_by_company_id(analytics_db):
+    profile = Profile(country="DE", seek_codes=("21",), employees=10)
+    only_sector = MatchWeights(sector=1, reciprocity=0, text=0, size=0, city=0)
+    r = matching.match_companies(analytics_db, profile, weights=only_sector)
+    assert r["company_id"].tolist()[:1] == ["b1"]
+    tied = r[r["score"] == r["score"].iloc[1]]["company_id"].tolist()
+    assert tied == sorted(tied)
+
+
+def test_ad_hoc_profile_in_chinese(analytics_db):
+    profile = Profile(country="CN", seek_codes=("21.20",), seeks="寻求德国合作伙伴：药品", employees=30)
+    r = matching.match_companies(analytics_db, profile)
+    assert r["company_id"].tolist()[0] == "m2"
+    assert set(r["city_id"]) == {"mainz"}  # only the other country
+
+
+def test_samples_flagged_and_excludable(tmp_path):
+    from alliance.db import connect
+    from tests.factory import analytics_tables, build_db
+
+    tables = analytics_tables()
+    header = tables["companies"]["header"]
+    if "is_sample" not in header:
+        header.append("is_sample")
+        for row in tables["companies"]["rows"]:
+            row.append("true" if row[0] == "a1" else "false")
+    con = connect(build_db(tmp_path, tables))
+    r = matching.match_companies(con, "m1").set_index("company_id")
+    assert bool(r.loc["a1", "is_sample"]) and "Beispieldatensatz" in r.loc["a1", "explanation_de"]
+    assert "a1" not in matching.match_companies(con, "m1", include_samples=False)["company_id"].tolist()
+
+
+def test_find_companies_in_any_script(analytics_db):
+    assert matching.find_companies(analytics_db, "pharma")["company_id"].tolist() == ["b1", "m2"]
+    assert matching.find_companies(analytics_db, "MAINZER")["company_id"].tolist() == ["m1"]
+
+
+def test_partner_cities(analytics_db):
+    r = matching.partner_cities(analytics_db, "m1")
+    # seeks 28.41 -> machinery: a LQ 1.76, 2 companies in division 28, declared -> 100*(.5*.88 + .3*.2 + .2) = 70
+    assert r["city_id"].tolist()[0] == "a"
+    assert r.iloc[0]["score"] == pytest.approx(70.0)
+    assert r.iloc[1]["score"] == pytest.approx(0.0)
+
+
+def test_unknown_company(analytics_db):
+    with pytest.raises(KeyError):
+        matching.match_companies(analytics_db, "nope")
