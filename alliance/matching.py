@@ -8,7 +8,7 @@ Score (0-100) = 100 * sum_i w_i * c_i / sum_i w_i over five components c_i in 0.
   sought code (same or more specific) 1.0; same NACE group 0.8; same division 0.6; same Branche 0.3;
   same section 0.1; else 0.
 - reciprocity: the same grading for what the candidate seeks against what the seeker offers.
-- text: TF-IDF cosine (character 2-4-grams, so Chinese, German and English all tokenise) of the
+- text: TF-IDF cosine (character 2-3-grams, so Chinese, German and English all tokenise) of the
   seeker's "seeks" text against the candidate's "offers" text; both texts are extended with the names
   of their sector codes in German, English and Chinese, which bridges the languages.
 - size: SME with SME 1.0; an SME with a large firm 0.7 (large firms buy from and supply SMEs); two
@@ -129,23 +129,16 @@ def keywords(text: str) -> list[str]:
 
 
 def _grade_sql(wanted: str, have: str) -> str:
-    """SQL grade of code ``have`` against the wanted code ``wanted`` (both NACE codes as text)."""
+    """SQL grade of the code relation ``have`` against the wanted code relation ``wanted``; both have
+    columns code, branche_id and section (the ``codes`` relation of match_companies)."""
     g = SECTOR_GRADES
+    w, h = f"{wanted}.code", f"{have}.code"
     return (
-        f"CASE WHEN starts_with({have}, {wanted}) THEN {g['within']} "
-        f"WHEN length({wanted}) >= 4 AND length({have}) >= 4 AND left({have}, 4) = left({wanted}, 4) THEN {g['group']} "
-        f"WHEN left({have}, 2) = left({wanted}, 2) THEN {g['division']} "
-        f"WHEN nb_have.branche_id = nb_wanted.branche_id THEN {g['branche']} "
-        f"WHEN n_have.section = n_wanted.section THEN {g['section']} ELSE 0 END"
-    )
-
-
-def _grade_joins(wanted: str, have: str) -> str:
-    return (
-        f"LEFT JOIN nace_branche AS nb_have ON nb_have.nace_division = left({have}, 2) "
-        f"LEFT JOIN nace_branche AS nb_wanted ON nb_wanted.nace_division = left({wanted}, 2) "
-        f"LEFT JOIN nace AS n_have ON n_have.code = left({have}, 2) "
-        f"LEFT JOIN nace AS n_wanted ON n_wanted.code = left({wanted}, 2)"
+        f"CASE WHEN starts_with({h}, {w}) THEN {g['within']} "
+        f"WHEN length({w}) >= 4 AND length({h}) >= 4 AND left({h}, 4) = left({w}, 4) THEN {g['group']} "
+        f"WHEN left({h}, 2) = left({w}, 2) THEN {g['division']} "
+        f"WHEN {have}.branche_id = {wanted}.branche_id THEN {g['branche']} "
+        f"WHEN {have}.section = {wanted}.section THEN {g['section']} ELSE 0 END"
     )
 
 
@@ -164,89 +157,136 @@ def match_companies(
     seek_codes = list(profile.effective_seek_codes())
     offer_codes = list(profile.effective_offer_codes())
     words = keywords(profile.seeks)
-    sample_filter = "" if include_samples else "AND NOT c.is_sample"
+    sample_filter = "" if include_samples else "AND NOT bool_or(is_sample)"
     candidates = con.execute(
         f"""
-        WITH seek AS (SELECT unnest(?::VARCHAR[]) AS code),
-        offer AS (SELECT unnest(?::VARCHAR[]) AS code),
+        WITH seek AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS code),
+        offer AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS code),
+        other_cities AS (SELECT city_id FROM cities WHERE country <> ?),
+        codes AS (  -- every NACE code below section level, with its Branche and section
+            SELECT n.code, nb.branche_id, n.section FROM nace AS n
+            LEFT JOIN nace_branche AS nb ON nb.nace_division = left(n.code, 2) WHERE n.level <> 'section'
+        ),
+        offer_grade AS (  -- grade of each code a candidate may offer against the seeker's sought codes
+            SELECT have.code, max({_grade_sql('wanted', 'have')}) AS fit,
+                   arg_max(wanted.code, {_grade_sql('wanted', 'have')}) AS wanted
+            FROM codes AS have CROSS JOIN (SELECT c.* FROM codes AS c SEMI JOIN seek USING (code)) AS wanted
+            GROUP BY have.code
+        ),
+        seek_grade AS (  -- grade of each code a candidate may seek against what the seeker offers
+            SELECT wanted.code, max({_grade_sql('wanted', 'have')}) AS fit
+            FROM codes AS wanted CROSS JOIN (SELECT c.* FROM codes AS c SEMI JOIN offer USING (code)) AS have
+            GROUP BY wanted.code
+        ),
+        fits AS (  -- one row per code a candidate makes, offers or seeks, graded; no join with companies
+            SELECT c.company_id, c.city_id, c.employees, c.nace_division, c.is_sample, g.fit AS offer_fit,
+                   NULL::DOUBLE AS seek_fit
+            FROM companies AS c JOIN offer_grade AS g ON g.code = coalesce(c.sector, c.nace_division)
+            WHERE c.city_id IN (SELECT city_id FROM other_cities)
+            UNION ALL
+            SELECT cs.company_id, NULL, NULL, NULL, NULL, g.fit, NULL
+            FROM company_sectors AS cs JOIN offer_grade AS g USING (code)
+            WHERE cs.kind = 'offer' AND cs.city_id IN (SELECT city_id FROM other_cities) AND g.fit > 0
+            UNION ALL
+            SELECT cs.company_id, NULL, NULL, NULL, NULL, NULL, g.fit
+            FROM company_sectors AS cs JOIN seek_grade AS g USING (code)
+            WHERE cs.kind = 'seek' AND cs.city_id IN (SELECT city_id FROM other_cities) AND g.fit > 0
+        ),
         pool AS (
-            SELECT c.company_id, c.city_id, c.sector, c.nace_division, c.employees, c.is_sample, c.name,
-                   c.name_zh, c.offers
-            FROM v_companies AS c
-            WHERE c.country <> ? AND c.company_id IS DISTINCT FROM ? {sample_filter}
-        ),
-        offered AS (  -- what each candidate makes or offers
-            SELECT company_id, coalesce(sector, nace_division) AS code FROM pool
-            UNION SELECT cs.company_id, cs.code FROM company_sectors AS cs SEMI JOIN pool USING (company_id)
-            WHERE cs.kind = 'offer'
-        ),
-        sector_fit AS (
-            SELECT o.company_id, arg_max(s.code || '>' || o.code, {_grade_sql('s.code', 'o.code')}) AS best,
-                   max({_grade_sql('s.code', 'o.code')}) AS fit
-            FROM offered AS o CROSS JOIN seek AS s {_grade_joins('s.code', 'o.code')}
-            GROUP BY o.company_id
-        ),
-        reciprocity AS (
-            SELECT q.company_id, max({_grade_sql('q.code', 'f.code')}) AS fit
-            FROM company_sectors AS q SEMI JOIN pool USING (company_id)
-            CROSS JOIN offer AS f {_grade_joins('q.code', 'f.code')}
-            WHERE q.kind = 'seek'
-            GROUP BY q.company_id
+            SELECT company_id, max(city_id) AS city_id, max(employees) AS employees,
+                   max(nace_division) AS nace_division, bool_or(is_sample) AS is_sample,
+                   coalesce(max(offer_fit), 0) AS sector_fit, coalesce(max(seek_fit), 0) AS reciprocity
+            FROM fits
+            GROUP BY company_id
+            HAVING (max(offer_fit) > 0 OR max(seek_fit) > 0) AND company_id IS DISTINCT FROM ? {sample_filter}
         ),
         lq AS (
             SELECT city_id, branche_id,
                    (employees / sum(employees) OVER (PARTITION BY city_id))
                    / (sum(employees) OVER (PARTITION BY branche_id) / sum(employees) OVER ()) AS lq
-            FROM (SELECT city_id, branche_id, sum(employees) AS employees FROM v_city_sector_matrix GROUP BY ALL)
+            FROM (SELECT city_id, branche_id, sum(employees) AS employees FROM city_sector_matrix GROUP BY ALL)
         ),
         ties AS (
             SELECT CASE WHEN cn_city_id = ? THEN de_city_id ELSE cn_city_id END AS city_id, count(*) AS projects
             FROM projects WHERE ? IN (cn_city_id, de_city_id) GROUP BY ALL
         ),
         scored AS (
-            SELECT p.company_id, p.city_id, coalesce(p.sector, p.nace_division) AS sector, p.employees, p.is_sample,
-                   p.name, p.name_zh, p.offers, ci.name_de AS city_de, ci.name_en AS city_en,
-                   coalesce(b.name_de, '') AS branche_de, coalesce(b.name_en, '') AS branche_en,
-                   coalesce(sf.fit, 0) AS sector_fit,
-                   sf.best, coalesce(r.fit, 0) AS reciprocity,
+            SELECT p.company_id, p.city_id, p.employees, p.is_sample, p.sector_fit, p.reciprocity,
+                   nb.branche_id,
                    CASE WHEN p.employees < 250 THEN ? ELSE ? END AS size,
                    coalesce(l.lq, 0) AS lq, coalesce(t.projects, 0) AS projects,
-                   0.7 * least(coalesce(l.lq, 0), 2) / 2 + 0.3 * (coalesce(t.projects, 0) > 0)::INTEGER AS city,
-                   CASE WHEN len(?::VARCHAR[]) = 0 THEN 0 ELSE
-                       list_sum(list_transform(?::VARCHAR[], lambda t: contains(lower(coalesce(p.offers, '')), t)
-                           ::INTEGER)) / len(?::VARCHAR[]) END AS text_estimate
+                   0.7 * least(coalesce(l.lq, 0), 2) / 2 + 0.3 * (coalesce(t.projects, 0) > 0)::INTEGER AS city
             FROM pool AS p
-            JOIN cities AS ci USING (city_id)
-            LEFT JOIN sector_fit AS sf USING (company_id)
-            LEFT JOIN reciprocity AS r USING (company_id)
             LEFT JOIN nace_branche AS nb ON nb.nace_division = p.nace_division
-            LEFT JOIN branchen AS b ON b.branche_id = nb.branche_id
             LEFT JOIN lq AS l ON l.city_id = p.city_id AND l.branche_id = nb.branche_id
             LEFT JOIN ties AS t ON t.city_id = p.city_id
-            WHERE coalesce(sf.fit, 0) > 0 OR coalesce(r.fit, 0) > 0
-        )
-        SELECT *, ? * sector_fit + ? * reciprocity + ? * size + ? * city + ? * text_estimate AS estimate
-        FROM scored
-        ORDER BY estimate DESC, company_id
+        ),
+        partial AS (
+            SELECT *, ? * sector_fit + ? * reciprocity + ? * size + ? * city AS partial FROM scored
+        ),
+        cutoff AS (  -- a candidate below this cannot reach the pool even with a perfect text
+            SELECT coalesce(min(partial), -1) AS partial
+            FROM (SELECT partial FROM partial ORDER BY partial DESC LIMIT ?)
+        ),
+        shortlist AS (SELECT * FROM partial WHERE partial + ? >= (SELECT partial FROM cutoff))
+        SELECT s.*, c.name, c.name_zh, c.offers, coalesce(c.sector, c.nace_division) AS sector,
+               ci.name_de AS city_de, ci.name_en AS city_en,
+               coalesce(b.name_de, '') AS branche_de, coalesce(b.name_en, '') AS branche_en,
+               CASE WHEN len(?::VARCHAR[]) = 0 THEN 0 ELSE
+                   list_sum(list_transform(?::VARCHAR[], lambda t: contains(lower(coalesce(c.offers, '')), t)
+                       ::INTEGER)) / len(?::VARCHAR[]) END AS text_estimate,
+               s.partial + ? * text_estimate AS estimate
+        FROM shortlist AS s
+        JOIN companies AS c USING (company_id)
+        JOIN cities AS ci ON ci.city_id = s.city_id
+        LEFT JOIN branchen AS b ON b.branche_id = s.branche_id
+        ORDER BY estimate DESC, s.company_id
         LIMIT ?
         """,
         [seek_codes, offer_codes, profile.country, profile.company_id, profile.city_id, profile.city_id,
-         SIZE_FIT[(profile.is_sme, True)], SIZE_FIT[(profile.is_sme, False)], words, words, words,
-         w["sector"], w["reciprocity"], w["size"], w["city"], w["text"], max(TEXT_POOL, k)],
+         SIZE_FIT[(profile.is_sme, True)], SIZE_FIT[(profile.is_sme, False)],
+         w["sector"], w["reciprocity"], w["size"], w["city"], max(TEXT_POOL, k),
+         w["text"], words, words, words, w["text"], max(TEXT_POOL, k)],
     ).df()
     if candidates.empty:
         return _empty_result()
-    names = _code_names(con, seek_codes + offer_codes + candidates["sector"].dropna().tolist()
-                        + [b.split(">")[1] for b in candidates["best"].dropna()])
+    names = _code_names(con, seek_codes + offer_codes + candidates["sector"].dropna().tolist())
     candidates["text"] = _text_fit(profile, seek_codes, candidates, con, names)
     candidates["score"] = 100 * (w["sector"] * candidates["sector_fit"] + w["reciprocity"] * candidates["reciprocity"]
                                  + w["text"] * candidates["text"] + w["size"] * candidates["size"]
                                  + w["city"] * candidates["city"])
     top = candidates.sort_values(["score", "company_id"], ascending=[False, True]).head(k).reset_index(drop=True)
     top["rank"] = range(1, len(top) + 1)
+    top["best"] = _best_pairs(con, top["company_id"].tolist(), seek_codes)
     top["explanation_de"] = [_explain(profile, row, names, "de") for row in top.itertuples()]
     top["explanation_en"] = [_explain(profile, row, names, "en") for row in top.itertuples()]
     return top[RESULT_COLUMNS]
+
+
+def _best_pairs(con: duckdb.DuckDBPyConnection, company_ids: list[str], seek_codes: list[str]) -> list[str | None]:
+    """For each shortlisted company, "wanted>offered": the sought code and the offered code that
+    gave its sector fit (the closest pair; ties: the highest code)."""
+    rows = dict(con.execute(
+        f"""
+        WITH codes AS (
+            SELECT n.code, nb.branche_id, n.section FROM nace AS n
+            LEFT JOIN nace_branche AS nb ON nb.nace_division = left(n.code, 2) WHERE n.level <> 'section'
+        ),
+        offered AS (
+            SELECT company_id, coalesce(sector, nace_division) AS code FROM companies
+            WHERE company_id IN (SELECT unnest(?::VARCHAR[]))
+            UNION SELECT company_id, code FROM company_sectors
+            WHERE kind = 'offer' AND company_id IN (SELECT unnest(?::VARCHAR[]))
+        ),
+        wanted AS (SELECT c.* FROM codes AS c WHERE list_contains(?, c.code))
+        SELECT o.company_id, arg_max(wanted.code || '>' || o.code, ({_grade_sql('wanted', 'have')}, o.code))
+        FROM offered AS o JOIN codes AS have USING (code) CROSS JOIN wanted
+        WHERE {_grade_sql('wanted', 'have')} > 0
+        GROUP BY o.company_id
+        """,
+        [company_ids, company_ids, seek_codes],
+    ).fetchall())
+    return [rows.get(cid) for cid in company_ids]
 
 
 RESULT_COLUMNS = ["rank", "company_id", "name", "name_zh", "city_id", "city_de", "city_en", "sector", "employees",
@@ -279,7 +319,8 @@ def _text_fit(profile: Profile, seek_codes: list[str], candidates: pd.DataFrame,
     """TF-IDF cosine of the seeker's seeks against each candidate's offers (IDF over this pool)."""
     offer_codes = dict(con.execute(
         "SELECT company_id, list(code ORDER BY code) FROM company_sectors WHERE kind = 'offer' "
-        "AND list_contains(?, company_id) GROUP BY company_id", [candidates["company_id"].tolist()]).fetchall())
+        "AND company_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY company_id",
+        [candidates["company_id"].tolist()]).fetchall())
     query = _with_sector_names(profile.seeks, seek_codes, names)
     documents = [
         _with_sector_names(offers or "", offer_codes.get(cid, []), names)
@@ -294,7 +335,7 @@ def _text_fit(profile: Profile, seek_codes: list[str], candidates: pd.DataFrame,
         ]
     if not query.strip() or not any(d.strip() for d in documents):
         return [0.0] * len(documents)
-    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), lowercase=True, sublinear_tf=True)
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 3), lowercase=True, sublinear_tf=True)
     matrix = vectorizer.fit_transform([query, *documents])
     return [float(v) for v in cosine_similarity(matrix[0], matrix[1:])[0]]
 
@@ -355,15 +396,16 @@ def partner_cities(
             SELECT city_id, branche_id,
                    (employees / sum(employees) OVER (PARTITION BY city_id))
                    / (sum(employees) OVER (PARTITION BY branche_id) / sum(employees) OVER ()) AS lq
-            FROM (SELECT city_id, branche_id, sum(employees) AS employees FROM v_city_sector_matrix GROUP BY ALL)
+            FROM (SELECT city_id, branche_id, sum(employees) AS employees FROM city_sector_matrix GROUP BY ALL)
         ),
         best_lq AS (
             SELECT city_id, max(lq) AS lq, arg_max(branche_id, lq) AS branche_id FROM lq
             WHERE branche_id IN (SELECT branche_id FROM seek_branchen) GROUP BY city_id
         ),
         fitting AS (
-            SELECT city_id, count(*) AS companies, count(*) FILTER (WHERE is_sample) AS sample_companies
-            FROM v_companies WHERE nace_division IN (SELECT division FROM seek) GROUP BY city_id
+            SELECT city_id, sum(companies) AS companies,
+                   coalesce(sum(companies) FILTER (WHERE is_sample), 0) AS sample_companies
+            FROM city_sector_matrix WHERE nace_division IN (SELECT division FROM seek) GROUP BY city_id
         ),
         declared AS (
             SELECT DISTINCT cs.city_id FROM city_sectors AS cs JOIN nace_branche AS nb USING (nace_division)

@@ -15,7 +15,8 @@ Definitions (used throughout, shown in the UI):
 - Declared vs measured disagree when a declared strength has LQ < 1 (``declared_not_measured``) or
   LQ >= 1.25 is not declared (``measured_not_declared``).
 
-All aggregation runs in DuckDB over ``v_companies``; results are small (cities x sectors).
+All aggregation runs in DuckDB over the mart ``city_sector_matrix`` (city x division, built at load);
+results are small (cities x sectors).
 """
 
 from __future__ import annotations
@@ -66,10 +67,9 @@ def _measures_sql(level: str, basis: str, include_samples: bool) -> str:
     sample_filter = "" if include_samples else "WHERE NOT is_sample"
     return f"""
         WITH cell AS (
-            SELECT city_id, country, {sector} AS sector, count(*) AS companies,
-                   count(*) FILTER (WHERE is_sme) AS smes, sum(employees) AS employees,
-                   count(*) FILTER (WHERE is_sample) AS sample_companies
-            FROM v_companies {sample_filter}
+            SELECT city_id, country, {sector} AS sector, sum(companies) AS companies, sum(smes) AS smes,
+                   sum(employees) AS employees, coalesce(sum(companies) FILTER (WHERE is_sample), 0) AS sample_companies
+            FROM city_sector_matrix {sample_filter}
             GROUP BY ALL
         ),
         shares AS (

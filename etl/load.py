@@ -53,11 +53,11 @@ def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> dict
         f"LEFT JOIN gbt_main_division AS g ON g.gbt_division = left(s.sector_gbt__v, 2)"
     )
     con.execute(
-        "INSERT INTO company_sectors SELECT DISTINCT company_id, kind, code, left(code, 2) FROM ("
-        "SELECT company_id__v AS company_id, 'offer' AS kind, "
+        "INSERT INTO company_sectors SELECT DISTINCT company_id, city_id, kind, code, left(code, 2) FROM ("
+        "SELECT company_id__v AS company_id, city_id__v AS city_id, 'offer' AS kind, "
         "trim(unnest(string_split(offer_sectors__v, ';'))) AS code "
         "FROM src_companies WHERE offer_sectors__v IS NOT NULL "
-        "UNION ALL SELECT company_id__v, 'seek', trim(unnest(string_split(seek_sectors__v, ';'))) "
+        "UNION ALL SELECT company_id__v, city_id__v, 'seek', trim(unnest(string_split(seek_sectors__v, ';'))) "
         "FROM src_companies WHERE seek_sectors__v IS NOT NULL) WHERE code <> ''"
     )
 

@@ -6,9 +6,9 @@ import duckdb
 
 from etl.paths import REFERENCE_DIR, SQL_DIR
 
-# Views depend on each other; this order respects it.
-VIEWS = ("v_companies", "v_city_sector_matrix", "v_membership_events", "v_membership_status",
-         "v_membership_findings")
+# Views and marts depend on each other; this order respects it (marts are tables built at load).
+VIEWS = ("v_companies", "marts/city_sector_matrix", "v_city_sector_matrix", "v_membership_events",
+         "v_membership_status", "v_membership_findings")
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -17,8 +17,10 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Views (etl/sql/views/<name>.sql) and marts (etl/sql/marts/<name>.sql), after the data is loaded."""
     for name in VIEWS:
-        con.execute((SQL_DIR / "views" / f"{name}.sql").read_text(encoding="utf-8"))
+        path = SQL_DIR / f"{name}.sql" if "/" in name else SQL_DIR / "views" / f"{name}.sql"
+        con.execute(path.read_text(encoding="utf-8"))
 
 
 def load_reference(con: duckdb.DuckDBPyConnection) -> None:

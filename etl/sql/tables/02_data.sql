@@ -69,6 +69,7 @@ CREATE TABLE companies (
 -- No foreign key: at 1M companies the index check would dominate the load; the ETL validates.
 CREATE TABLE company_sectors (
     company_id    VARCHAR NOT NULL,
+    city_id       VARCHAR NOT NULL, -- the company's city, repeated so matching filters without a join
     kind          VARCHAR NOT NULL CHECK (kind IN ('offer', 'seek')),
     code          VARCHAR NOT NULL,
     nace_division VARCHAR NOT NULL

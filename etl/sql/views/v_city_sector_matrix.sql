@@ -1,13 +1,14 @@
--- City x NACE division: companies, SMEs and employees (sum over companies of the city in the division).
+-- City x NACE division: companies, SMEs and employees (sum over the city's companies in the division),
+-- and how many of the companies are sample records.
 CREATE VIEW v_city_sector_matrix AS
 SELECT
     city_id,
     country,
     nace_division,
     branche_id,
-    count(*) AS companies,
-    count(*) FILTER (WHERE is_sme) AS smes,
+    sum(companies) AS companies,
+    sum(smes) AS smes,
     sum(employees) AS employees,
-    count(*) FILTER (WHERE is_sample) AS sample_companies
-FROM v_companies
-GROUP BY city_id, country, nace_division, branche_id;
+    sum(companies) FILTER (WHERE is_sample) AS sample_companies
+FROM city_sector_matrix
+GROUP BY ALL;

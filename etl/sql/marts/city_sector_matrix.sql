@@ -1,0 +1,15 @@
+-- Mart, materialised at load: city x NACE division x sample flag, with companies, SMEs and employees.
+-- Every sector metric aggregates this small table instead of the companies table (1M rows and more).
+CREATE TABLE city_sector_matrix AS
+SELECT
+    city_id,
+    country,
+    nace_division,
+    branche_id,
+    is_sample,
+    count(*) AS companies,
+    count(*) FILTER (WHERE is_sme) AS smes,
+    sum(employees) AS employees
+FROM v_companies
+GROUP BY ALL
+ORDER BY city_id, nace_division, is_sample;
