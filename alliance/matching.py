@@ -37,7 +37,7 @@ from alliance.sectors import STRONG_LQ
 
 SECTOR_GRADES = {"within": 1.0, "group": 0.8, "division": 0.6, "branche": 0.3, "section": 0.1}
 SIZE_FIT = {(True, True): 1.0, (True, False): 0.7, (False, True): 0.7, (False, False): 0.5}
-TEXT_POOL = 300
+TEXT_POOL = 200
 MAX_KEYWORDS = 12
 
 
