@@ -116,6 +116,16 @@ def find_companies(con: duckdb.DuckDBPyConnection, text: str, limit: int = 20) -
     ).df()
 
 
+def companies_in_city(con: duckdb.DuckDBPyConnection, city_id: str, limit: int = 200) -> pd.DataFrame:
+    """A city's companies (real ones first, then by name), as find_companies returns them."""
+    return con.execute(
+        "SELECT c.company_id, c.name, c.name_zh, c.city_id, ci.name_de AS city_de, ci.name_zh AS city_zh, "
+        "c.sector, c.employees, c.is_sample FROM companies AS c JOIN cities AS ci USING (city_id) "
+        "WHERE c.city_id = ? ORDER BY c.is_sample, c.name, c.company_id LIMIT ?",
+        [city_id, limit],
+    ).df()
+
+
 def keywords(text: str) -> list[str]:
     """Distinctive pieces of a text for the SQL pre-score: Latin words of 4+ letters (lower case) and
     pairs of Chinese characters, at most MAX_KEYWORDS, in order of appearance."""

@@ -46,3 +46,11 @@ def data_status(con: duckdb.DuckDBPyConnection) -> DataStatus:
     ).fetchall()
     last_load, files, warnings = (run[0][0], json.loads(run[0][1]), run[0][2]) if run else (None, [], 0)
     return DataStatus(cities, members, companies, sample, projects, last_load, files, warnings)
+
+
+def quality_notes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Disputed or uncertain facts: subject ("table: id, field"), note, sources."""
+    return con.execute(
+        "SELECT subject_table || ': ' || subject_id || coalesce(' (' || field || ')', '') AS subject, note, sources "
+        "FROM quality_notes ORDER BY subject_table, subject_id, source_row"
+    ).df()

@@ -29,7 +29,7 @@ def test_overview_shows_counts_from_the_database(tmp_path, monkeypatch):
         {"Land": "Deutschland", "Status": "Mitglied", "Städte": 1},
         {"Land": "Deutschland", "Status": "Kein Mitglied", "Städte": 1},
     ]
-    assert "Beispieldatensätze (fiktiv): 2" in at.warning[0].value
+    assert at.warning[0].value == "Enthält 2 Beispieldatensätze (fiktiv, gekennzeichnet)"
 
 
 def test_language_from_the_link(tmp_path, monkeypatch):

@@ -1,10 +1,11 @@
-"""The app in real headless Chromium: it builds its database, renders, and its screenshot is saved."""
+"""The app in real headless Chromium on the bundled data: every page renders, deep links restore
+their view on a fresh server, downloads equal the table shown, hostile names stay text."""
 
 import os
 
 import pytest
 
-from tests.browser import CHROMIUM, full_page_screenshot
+from tests.browser import CHROMIUM, StreamlitServer, full_page_screenshot
 
 pytestmark = [
     pytest.mark.browser,
@@ -13,25 +14,56 @@ pytestmark = [
                        reason="needs /usr/bin/chromium (apt-get install chromium); .ci/run installs it"),
 ]
 
+PAGES = [("", "overview"), ("sectors", "sectors"), ("matching", "matching"), ("membership", "membership")]
+
 
 def wait_for_app(page) -> None:
-    page.wait_for_selector("[data-testid=stMetric]", timeout=60_000)
-    page.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=30_000)
+    """Until the script run is over and no element is still a loading skeleton."""
+    page.wait_for_selector("h1", timeout=60_000)
+    page.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')"
+                           " && !document.querySelector('[data-testid=stSkeleton]')", timeout=60_000)
+    page.wait_for_timeout(1000)
 
 
-def test_overview_renders_on_the_bundled_data(page, app_server):
-    page.goto(app_server.url)
+def test_deep_link_on_a_fresh_server(page, tmp_path):
+    """The first request a new server ever sees is a shared link to a sub-page with its state."""
+    server = StreamlitServer(tmp_path / "alliance.duckdb")
+    try:
+        page.goto(f"{server.url}/sectors?level=division&lang=en")
+        wait_for_app(page)
+        assert page.locator("h1").first.inner_text() == "Sector matrix"
+        assert page.locator("[data-testid=stException]").count() == 0
+        assert page.get_by_role("radio", name="NACE divisions").is_checked()
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize(("path", "name"), PAGES)
+def test_every_page_renders(page, app_server, path, name):
+    page.goto(f"{app_server.url}/{path}")
     wait_for_app(page)
-    assert page.locator("h1").first.inner_text() == "Chinesisch-Deutsche Industriestädteallianz"
     assert page.locator("[data-testid=stException]").count() == 0
-    members = page.locator("[data-testid=stMetricValue]").first.inner_text()
-    assert int(members.replace(".", "")) >= 20
-    full_page_screenshot(page, "overview_de")
+    assert page.locator("[data-testid=stSidebar]").get_by_text("Mitgliedschaft").count() == 1
+    full_page_screenshot(page, f"page_{name}_de")
 
 
-def test_language_link_restores_chinese_view(page, app_server):
+def test_overview_in_chinese(page, app_server):
     page.goto(f"{app_server.url}/?lang=zh")
     wait_for_app(page)
     assert page.locator("h1").first.inner_text() == "中德工业城市联盟"
-    assert page.locator("[data-testid=stException]").count() == 0
-    full_page_screenshot(page, "overview_zh")
+    full_page_screenshot(page, "page_overview_zh")
+
+
+def test_downloaded_csv_equals_the_table_shown(page, app_server, tmp_path):
+    import pandas as pd
+
+    page.goto(f"{app_server.url}/membership")
+    wait_for_app(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="CSV", exact=True).nth(1).click()  # the status table (second table)
+    path = tmp_path / "status.csv"
+    info.value.save_as(path)
+    frame = pd.read_csv(path, keep_default_na=False)
+    assert list(frame.columns) == ["Stadt", "Land", "Status", "Mitglied seit", "Beispiel"]
+    assert "Mainz 美因茨" in frame["Stadt"].tolist()
+    assert len(frame) == 52

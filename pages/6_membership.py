@@ -1,0 +1,71 @@
+"""Membership: every city's status, open procedures with the tally, findings of the rule checks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from alliance import membership
+from alliance.i18n import format_date, t
+from pages.common import shell
+
+ctx = shell.page("nav.membership")
+if ctx is not None:
+    lang, con = ctx.lang, ctx.con
+    c1, c2 = st.columns(2)
+    try:
+        at = date.fromisoformat(shell.param("at", date.today().isoformat()))
+    except ValueError:
+        at = date.today()
+    at = c1.date_input(t("membership.at", lang), value=at, format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD",
+                       key="at")
+    shell.set_param("at", at.isoformat(), date.today().isoformat())
+    rule = c2.selectbox(t("membership.rule", lang), membership.RULES,
+                        index=membership.RULES.index(shell.param("rule", membership.DEFAULT_RULE)),
+                        format_func=lambda r: t(f"rule.{r}", lang), key="rule")
+    shell.set_param("rule", rule, membership.DEFAULT_RULE)
+
+    st.subheader(t("membership.open", lang))
+    procedures = membership.open_procedures(con, at, rule)
+    if procedures.empty:
+        st.info(t("membership.none_open", lang))
+    else:
+        shell.sample_badge(int(procedures["is_sample"].sum()), lang)
+        step = "next_step_de" if lang == "de" else "next_step_en"
+        shown = procedures.assign(
+            applied=[format_date(d, lang) if d == d and d is not None else "" for d in procedures["applied_on"]],
+            circular=[format_date(d, lang) if d == d and d is not None else "" for d in procedures["circular_on"]],
+            outstanding=[", ".join(o) for o in procedures["outstanding"]],
+        )[["name_de", "applied", "circular", "members_at_circular", "consents", "objections", "outstanding", step,
+           "is_sample"]]
+        shell.table(shown.rename(columns={
+            "name_de": t("col.city", lang), "applied": t("col.applied", lang), "circular": t("col.circular", lang),
+            "members_at_circular": t("col.members", lang), "consents": t("col.consents", lang),
+            "objections": t("col.objections", lang), "outstanding": t("col.outstanding", lang),
+            step: t("col.next_step", lang), "is_sample": t("col.sample", lang)}), "aufnahmeverfahren", lang)
+
+    st.subheader(t("membership.status", lang))
+    status = membership.status_at(con, at)
+    status = status.assign(
+        city=[f"{de} {zh}" if lang != "zh" else zh for de, zh in zip(status["name_de"], status["name_zh"],
+                                                                     strict=True)],
+        status_text=[t(f"status.{s}", lang) for s in status["status"]],
+        since=[format_date(d, lang) if d == d and d is not None else "" for d in status["member_since"]],
+    )
+    shell.table(status[["city", "country", "status_text", "since", "is_sample"]].rename(columns={
+        "country": t("col.country", lang),
+        "city": t("col.city", lang), "status_text": t("col.status", lang),
+        "since": t("col.since", lang), "is_sample": t("col.sample", lang)}), "mitgliedsstatus", lang, height=420)
+
+    st.subheader(t("membership.findings", lang))
+    findings = membership.findings(con)
+    findings = findings.assign(where=findings["source_file"] + ", " + findings["source_row"].astype(str),
+                               day=[format_date(d, lang) for d in findings["date"]],
+                               event_text=[t(f"event.{e}", lang) for e in findings["event"]],
+                               finding_text=[t(f"finding.{f}", lang) for f in findings["finding"]])
+    shell.table(findings[["name_de", "event_text", "day", "finding_text", "where", "is_sample"]].rename(columns={
+        "name_de": t("col.city", lang), "event_text": t("col.event", lang), "day": t("col.date", lang),
+        "finding_text": t("col.finding", lang), "where": t("col.file_row", lang),
+        "is_sample": t("col.sample", lang)}),
+        "verfahrensbefunde", lang)

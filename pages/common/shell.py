@@ -1,0 +1,130 @@
+"""The frame every page shares: page config, sidebar (language, focus city, navigation), the cached
+read-only database connection, and tables with their downloads.
+
+The state of a view lives in the URL (st.query_params): ``lang`` and ``focus`` here, page-specific
+keys on each page. A link copied from the address bar restores the view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from alliance import db, export
+from alliance.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+
+DEFAULT_FOCUS = "mainz"
+PAGES = (  # (file, catalogue key, icon)
+    ("app.py", "nav.overview", ":material/dashboard:"),
+    ("pages/3_sectors.py", "nav.sectors", ":material/grid_on:"),
+    ("pages/4_matching.py", "nav.matching", ":material/handshake:"),
+    ("pages/6_membership.py", "nav.membership", ":material/how_to_reg:"),
+)
+
+
+@dataclass
+class Context:
+    lang: str
+    focus: str
+    con: duckdb.DuckDBPyConnection
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _connection(version: db.DatabaseVersion) -> duckdb.DuckDBPyConnection:
+    """One read-only connection per built file: a rebuild replaces the file, so the next run connects anew
+    (the old connection is dropped from the cache and closed once no script uses it)."""
+    return db.connect(version.path)
+
+
+def param(name: str, default: str) -> str:
+    return st.query_params.get(name, default)
+
+
+def set_param(name: str, value: str, default: str) -> None:
+    """Keep the URL short: a value equal to its default is left out."""
+    if value == default:
+        if name in st.query_params:
+            del st.query_params[name]
+    elif st.query_params.get(name) != value:
+        st.query_params[name] = value
+
+
+def open_database(lang: str) -> duckdb.DuckDBPyConnection | None:
+    """The database, built from the bundled data on first start (with a progress bar)."""
+    path = db.database_path()
+    if not path.exists():
+        bar = st.progress(0.0, text=t("db.building", lang))
+        result = db.ensure_database(path, lambda fraction, label: bar.progress(
+            min(fraction, 1.0), text=f"{t('db.building', lang)} {label}"))
+        bar.empty()
+        if result is not None and not result.ok:
+            st.error(t("db.build_failed", lang))
+            st.code("\n".join(m.line() for m in result.errors[:50]), language=None)
+            return None
+    try:
+        return _connection(db.version_of(path))
+    except (duckdb.Error, OSError) as exc:
+        st.error(t("db.unreadable", lang, error=str(exc).splitlines()[0]))
+        return None
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _city_choices(_con: duckdb.DuckDBPyConnection, version: db.DatabaseVersion) -> pd.DataFrame:
+    return _con.execute("SELECT city_id, name_de, name_en, name_zh, country FROM cities ORDER BY country, name_de").df()
+
+
+def city_label(row, lang: str) -> str:
+    """A city in its own script beside the transliteration: "Foshan 佛山市" / "Mainz 美因茨"."""
+    name = row["name_de"] if lang == "de" else row["name_en"]
+    return f"{name} {row['name_zh']}" if lang != "zh" and row["name_zh"] else (row["name_zh"] or name)
+
+
+def page(title_key: str) -> Context | None:
+    """Set up a page: config, language, database, focus city, navigation. None if there is no data."""
+    st.set_page_config(page_title=f"ISA · {t(title_key, 'de')}", page_icon=":material/factory:", layout="wide")
+    lang = param("lang", DEFAULT_LANGUAGE)
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    lang = st.sidebar.selectbox(t("language", lang), list(LANGUAGES), index=list(LANGUAGES).index(lang),
+                                format_func=LANGUAGES.get, key="lang_select")
+    set_param("lang", lang, DEFAULT_LANGUAGE)
+    con = open_database(lang)
+    if con is None:
+        return None
+    cities = _city_choices(con, db.version_of(db.database_path()))
+    ids = cities["city_id"].tolist()
+    focus = param("focus", DEFAULT_FOCUS)
+    focus = focus if focus in ids else (DEFAULT_FOCUS if DEFAULT_FOCUS in ids else ids[0])
+    labels = {r["city_id"]: city_label(r, lang) for _, r in cities.iterrows()}
+    focus = st.sidebar.selectbox(t("focus_city", lang), ids, index=ids.index(focus), format_func=labels.get,
+                                 key="focus_select")
+    set_param("focus", focus, DEFAULT_FOCUS)
+    st.sidebar.divider()
+    carried = {k: v for k, v in (("lang", lang), ("focus", focus)) if v != {"lang": DEFAULT_LANGUAGE,
+                                                                            "focus": DEFAULT_FOCUS}[k]}
+    for file, key, icon in PAGES:
+        st.sidebar.page_link(file, label=t(key, lang), icon=icon, query_params=carried)
+    st.title(t(title_key, lang))
+    return Context(lang, focus, con)
+
+
+def sample_badge(count: int, lang: str) -> None:
+    if count:
+        st.warning(t("sample.badge", lang, n=count), icon=":material/science:")
+
+
+def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None = None,
+          height: int | None = None) -> None:
+    """Show ``frame`` and offer exactly it as CSV, CSV for German Excel and XLSX."""
+    st.dataframe(frame, hide_index=True, column_config=column_config, height=height or "auto")
+    cols = st.columns([1, 1, 1, 3])
+    cols[0].download_button(t("export.csv", lang), export.to_csv(frame), export.file_name(view, "csv"),
+                            mime="text/csv", key=f"{view}_csv", icon=":material/download:")
+    cols[1].download_button(t("export.excel_csv", lang), export.to_excel_csv(frame),
+                            export.file_name(f"{view}_excel", "csv"), mime="text/csv", key=f"{view}_xcsv",
+                            icon=":material/download:")
+    cols[2].download_button(t("export.xlsx", lang), export.to_xlsx(frame), export.file_name(view, "xlsx"),
+                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            key=f"{view}_xlsx", icon=":material/download:")

@@ -1,0 +1,86 @@
+"""Each page with AppTest on the hand-computed analytics fixture: no exception, key elements, and a
+control that changes what is shown (and lands in the URL)."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.factory import analytics_tables, build_db, make_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    tables = analytics_tables()
+    tables["memberships"] = make_tables(memberships=[
+        {"city_id": "a", "event": "founded", "date": "2016-04-25", "source": "s"},
+        {"city_id": "b", "event": "founded", "date": "2016-04-25", "source": "s"},
+        {"city_id": "mainz", "event": "admitted", "date": "2017-04-24", "source": "s"},
+        {"city_id": "k", "event": "applied", "date": "2026-01-10", "source": "s", "is_sample": "true"},
+        {"city_id": "k", "event": "circular_sent", "date": "2026-02-01", "actor_city_id": "a", "source": "s",
+         "is_sample": "true"},
+        {"city_id": "k", "event": "consent", "date": "2026-02-05", "actor_city_id": "a", "source": "s",
+         "is_sample": "true"},
+    ])["memberships"]
+    return build_db(tmp_path_factory.mktemp("pages"), tables)
+
+
+def open_page(monkeypatch, db, page: str, **params: str) -> AppTest:
+    monkeypatch.setenv("ALLIANCE_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "app.py":
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_navigation_links_every_page_in_the_language(monkeypatch, db):
+    at = open_page(monkeypatch, db, "app.py", lang="en")
+    labels = [link.label for link in at.get("page_link")]
+    assert labels == ["Overview", "Sector matrix", "Cooperation matching", "Membership"]
+
+
+def test_sector_page(monkeypatch, db):
+    at = open_page(monkeypatch, db, "pages/3_sectors.py")
+    assert at.title[0].value == "Branchenmatrix"
+    assert len(at.get("plotly_chart")) == 1
+    partners = at.dataframe[1].value
+    assert partners.iloc[0]["Partnerstadt"] == "B" and partners.iloc[0]["Punkte"] == pytest.approx(54.1, abs=0.05)
+    assert len(at.get("download_button")) == 3 * 4
+    at.radio(key="level").set_value("division").run()
+    assert not at.exception
+    assert at.query_params["level"] == "division"
+    assert "Maschinenbau" in at.dataframe[0].value["Branche"].tolist()
+
+
+def test_matching_page(monkeypatch, db):
+    at = open_page(monkeypatch, db, "pages/4_matching.py", company="m1")
+    result = at.dataframe[0].value
+    assert result["Unternehmen"].tolist()[:2] == ["A1 Machine Tools", "A2 Construction Machinery"]
+    assert "beide KMU" in result.iloc[0]["Warum"]
+    at.text_input(key="q").set_value("pharma").run()
+    assert not at.exception
+    assert at.query_params["q"] == "pharma"
+    assert at.selectbox(key="company").options[0].startswith("B1 Pharma")
+
+
+def test_membership_page(monkeypatch, db):
+    at = open_page(monkeypatch, db, "pages/6_membership.py", at="2026-03-01")
+    procedures = at.dataframe[0].value
+    assert procedures.iloc[0]["Stadt"] == "K"
+    assert procedures.iloc[0]["Nächster Schritt"] == "Stellungnahmen ausstehend: 2 von 3 Mitgliedsstädten"
+    assert at.warning[0].value.startswith("Enthält 1 Beispieldatensätze")
+    at.selectbox(key="rule").set_value("majority").run()
+    assert at.query_params["rule"] == "majority"
+    assert not at.exception
+
+
+def test_overview_in_chinese(monkeypatch, db):
+    at = open_page(monkeypatch, db, "app.py", lang="zh", focus="a")
+    assert at.title[0].value == "中德工业城市联盟"
+    assert at.selectbox(key="focus_select").value == "a"
