@@ -35,6 +35,14 @@ from sklearn.metrics.pairwise import cosine_similarity
 
 from alliance.sectors import STRONG_LQ
 
+# Each city's location quotient per Branche (employees, over the alliance): see alliance/sectors.py.
+BRANCHE_LQ = """
+    SELECT city_id, branche_id,
+           (employees / sum(employees) OVER (PARTITION BY city_id))
+           / (sum(employees) OVER (PARTITION BY branche_id) / sum(employees) OVER ()) AS lq
+    FROM (SELECT city_id, branche_id, sum(employees) AS employees FROM city_sector_matrix GROUP BY ALL)
+"""
+
 SECTOR_GRADES = {"within": 1.0, "group": 0.8, "division": 0.6, "branche": 0.3, "section": 0.1}
 SIZE_FIT = {(True, True): 1.0, (True, False): 0.7, (False, True): 0.7, (False, False): 0.5}
 TEXT_POOL = 200
@@ -210,12 +218,7 @@ def match_companies(
             GROUP BY company_id
             HAVING (max(offer_fit) > 0 OR max(seek_fit) > 0) AND company_id IS DISTINCT FROM ? {sample_filter}
         ),
-        lq AS (
-            SELECT city_id, branche_id,
-                   (employees / sum(employees) OVER (PARTITION BY city_id))
-                   / (sum(employees) OVER (PARTITION BY branche_id) / sum(employees) OVER ()) AS lq
-            FROM (SELECT city_id, branche_id, sum(employees) AS employees FROM city_sector_matrix GROUP BY ALL)
-        ),
+        lq AS ({BRANCHE_LQ}),
         ties AS (
             SELECT CASE WHEN cn_city_id = ? THEN de_city_id ELSE cn_city_id END AS city_id, count(*) AS projects
             FROM projects WHERE ? IN (cn_city_id, de_city_id) GROUP BY ALL
@@ -397,17 +400,12 @@ def partner_cities(
     profile = company_profile(con, seeker) if isinstance(seeker, str) else seeker
     seek_codes = list(profile.effective_seek_codes())
     return con.execute(
-        """
+        f"""
         WITH seek AS (SELECT DISTINCT left(unnest(?::VARCHAR[]), 2) AS division),
         seek_branchen AS (
             SELECT DISTINCT nb.branche_id FROM seek JOIN nace_branche AS nb ON nb.nace_division = division
         ),
-        lq AS (
-            SELECT city_id, branche_id,
-                   (employees / sum(employees) OVER (PARTITION BY city_id))
-                   / (sum(employees) OVER (PARTITION BY branche_id) / sum(employees) OVER ()) AS lq
-            FROM (SELECT city_id, branche_id, sum(employees) AS employees FROM city_sector_matrix GROUP BY ALL)
-        ),
+        lq AS ({BRANCHE_LQ}),
         best_lq AS (
             SELECT city_id, max(lq) AS lq, arg_max(branche_id, lq) AS branche_id FROM lq
             WHERE branche_id IN (SELECT branche_id FROM seek_branchen) GROUP BY city_id
