@@ -10,8 +10,9 @@ import duckdb
 
 from etl.build import BuildResult, Progress, build
 from etl.paths import SEED_DIR, database_path
+from etl.schema import SCHEMA_VERSION
 
-__all__ = ["database_path", "ensure_database", "connect", "DatabaseVersion", "version_of"]
+__all__ = ["database_path", "ensure_database", "connect", "DatabaseVersion", "version_of", "is_outdated"]
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,33 @@ def version_of(path: Path) -> DatabaseVersion:
     return DatabaseVersion(str(path), stat.st_ino, stat.st_mtime_ns)
 
 
+def built_from(path: Path) -> tuple[int | None, str | None]:
+    """The schema version a database file was built with, and the source folder of its last load."""
+    try:
+        with connect(path) as con:
+            has_info = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_info'"
+                                   ).fetchall()[0][0]
+            version = con.execute("SELECT max(version) FROM schema_info").fetchall()[0][0] if has_info else None
+            source = con.execute("SELECT source_dir FROM etl_runs ORDER BY run_id DESC LIMIT 1").fetchall()
+            return version, (source[0][0] if source else None)
+    except duckdb.Error:
+        return None, None
+
+
+def is_outdated(path: Path) -> bool:
+    """True when the file was built by another schema version than this code's."""
+    return built_from(path)[0] != SCHEMA_VERSION
+
+
 def ensure_database(path: Path | None = None, progress: Progress | None = None) -> BuildResult | None:
-    """Build the database from the bundled seed if it is missing; None if it already exists."""
+    """Build the database from the bundled seed when it is missing, or when it was built from the
+    bundled seed by another schema version (an update of the app). A database of a city's own data
+    is never replaced here: the app reports it as outdated instead. None if nothing was built."""
     path = path or database_path()
     if path.exists():
-        return None
+        version, source = built_from(path)
+        if version == SCHEMA_VERSION or source is None or Path(source).resolve() != SEED_DIR.resolve():
+            return None
     return build(SEED_DIR, path, progress or (lambda fraction, label: None))
 
 

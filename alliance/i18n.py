@@ -29,6 +29,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The bundled data could not be loaded. Please check the messages:",
         "zh": "无法加载随附数据。请检查以下信息：",
     },
+    "db.outdated": {
+        "de": "Die Datenbank {path} stammt von einer älteren Programmversion. Bitte neu laden: "
+              "python -m etl build --source <Ordner der Daten>",
+        "en": "The database {path} was built by an older version. Please reload: "
+              "python -m etl build --source <data folder>",
+        "zh": "数据库 {path} 由旧版本生成。请重新加载：python -m etl build --source <数据文件夹>",
+    },
     "db.unreadable": {
         "de": "Die Datenbank kann nicht gelesen werden: {error}",
         "en": "The database cannot be read: {error}",

@@ -6,6 +6,10 @@ import duckdb
 
 from etl.paths import REFERENCE_DIR, SQL_DIR
 
+# Raise when tables, views or marts change: databases built with another version are rebuilt (bundled
+# data) or reported as outdated (a city's own data) by the app.
+SCHEMA_VERSION = 2
+
 # Views and marts depend on each other; this order respects it (marts are tables built at load).
 VIEWS = ("v_companies", "marts/city_sector_matrix", "v_city_sector_matrix", "v_membership_events",
          "v_membership_status", "v_membership_findings")
@@ -14,6 +18,7 @@ VIEWS = ("v_companies", "marts/city_sector_matrix", "v_city_sector_matrix", "v_m
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     for path in sorted((SQL_DIR / "tables").glob("*.sql")):
         con.execute(path.read_text(encoding="utf-8"))
+    con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:

@@ -77,3 +77,34 @@ def test_app_switches_to_a_rebuilt_database(tmp_path, monkeypatch):
     at.run()
     assert not at.exception
     assert at.metric[2].value == "3"
+
+
+def _age(db: Path) -> None:
+    """Pretend the file was built by an older version of the schema."""
+    import duckdb
+
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE schema_info SET version = 1")
+
+
+def test_outdated_bundled_database_is_rebuilt(tmp_path, monkeypatch):
+    from etl.build import build
+    from etl.paths import SEED_DIR
+
+    db = tmp_path / "alliance.duckdb"
+    assert build(SEED_DIR, db).ok
+    _age(db)
+    at = run_app(monkeypatch, db)
+    assert not at.exception and not at.warning[1:]
+    from alliance.db import is_outdated
+
+    assert not is_outdated(db)
+
+
+def test_outdated_own_data_is_reported_not_replaced(tmp_path, monkeypatch):
+    db = build_db(tmp_path)
+    _age(db)
+    at = run_app(monkeypatch, db)
+    assert not at.exception
+    assert any("älteren Programmversion" in w.value for w in at.warning)
+    assert int(at.metric[1].value) == 3  # still the city's own 3 cities

@@ -8,6 +8,7 @@ keys on each page. A link copied from the address bar restores the view.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -52,10 +53,15 @@ def set_param(name: str, value: str, default: str) -> None:
         st.query_params[name] = value
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _outdated(version: db.DatabaseVersion) -> bool:
+    return db.is_outdated(Path(version.path))
+
+
 def open_database(lang: str) -> duckdb.DuckDBPyConnection | None:
     """The database, built from the bundled data on first start (with a progress bar)."""
     path = db.database_path()
-    if not path.exists():
+    if not path.exists() or _outdated(db.version_of(path)):
         bar = st.progress(0.0, text=t("db.building", lang))
         result = db.ensure_database(path, lambda fraction, label: bar.progress(
             min(fraction, 1.0), text=f"{t('db.building', lang)} {label}"))
@@ -64,6 +70,8 @@ def open_database(lang: str) -> duckdb.DuckDBPyConnection | None:
             st.error(t("db.build_failed", lang))
             st.code("\n".join(m.line() for m in result.errors[:50]), language=None)
             return None
+        if result is None and _outdated(db.version_of(path)):
+            st.warning(t("db.outdated", lang, path=str(path)))
     try:
         return _connection(db.version_of(path))
     except (duckdb.Error, OSError) as exc:

@@ -140,3 +140,9 @@ CREATE TABLE etl_runs (
     row_counts  JSON NOT NULL, -- {table: rows}
     warnings    JSON NOT NULL  -- [{file, row, column, text}]
 );
+
+-- The schema version the file was built with (etl/schema.py SCHEMA_VERSION); the app rebuilds or
+-- warns when it differs.
+CREATE TABLE schema_info (
+    version INTEGER NOT NULL
+);
