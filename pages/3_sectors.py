@@ -38,8 +38,7 @@ if ctx is not None:
         shell.sample_badge(int(matrix["sample_companies"].sum()), lang)
     st.caption(t("sectors.lq_formula", lang))
     city_col, sector_col = f"city_{lang}", f"sector_{lang}"
-    matrix["city"] = [f"{de} {zh}" if lang != "zh" else zh for de, zh in zip(matrix["city_de"], matrix["city_zh"],
-                                                                              strict=True)]
+    matrix["city"] = shell.bilingual(matrix["city_de"], matrix["city_zh"], lang)
     heat = matrix.pivot_table(index="city", columns=sector_col, values=measure, aggfunc="sum")
     order = matrix.drop_duplicates(sector_col).sort_values("sort_order")[sector_col]
     heat = heat.reindex(columns=[c for c in order if c in heat.columns])

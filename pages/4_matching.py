@@ -36,8 +36,7 @@ if ctx is not None:
     st.subheader(t("matching.results", lang, country=COUNTRY[lang][other]))
     explanation = "explanation_de" if lang == "de" else "explanation_en"
     shown = result.assign(
-        company=[f"{n} {z}" if isinstance(z, str) and z else n for n, z in zip(result["name"], result["name_zh"],
-                                                                                 strict=True)],
+        company=shell.bilingual(result["name"], result["name_zh"], lang),
         city_name=result["city_de"] if lang == "de" else result["city_en"],
         score=result["score"].round(1),
     )[["rank", "company", "city_name", "sector", "score", "sector_fit", "reciprocity", "text", "size", "city",

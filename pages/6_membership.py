@@ -48,8 +48,7 @@ if ctx is not None:
     st.subheader(t("membership.status", lang))
     status = membership.status_at(con, at)
     status = status.assign(
-        city=[f"{de} {zh}" if lang != "zh" else zh for de, zh in zip(status["name_de"], status["name_zh"],
-                                                                     strict=True)],
+        city=shell.bilingual(status["name_de"], status["name_zh"], lang),
         status_text=[t(f"status.{s}", lang) for s in status["status"]],
         since=[format_date(d, lang) if d == d and d is not None else "" for d in status["member_since"]],
     )

@@ -14,7 +14,8 @@ pytestmark = [
                        reason="needs /usr/bin/chromium (apt-get install chromium); .ci/run installs it"),
 ]
 
-PAGES = [("", "overview"), ("sectors", "sectors"), ("matching", "matching"), ("membership", "membership")]
+PAGES = [("", "overview"), ("cities", "cities"), ("sectors", "sectors"), ("matching", "matching"),
+         ("projects", "projects"), ("membership", "membership")]
 
 
 def wait_for_app(page) -> None:

@@ -42,7 +42,8 @@ def open_page(monkeypatch, db, page: str, **params: str) -> AppTest:
 def test_navigation_links_every_page_in_the_language(monkeypatch, db):
     at = open_page(monkeypatch, db, "app.py", lang="en")
     labels = [link.label for link in at.get("page_link")]
-    assert labels == ["Overview", "Sector matrix", "Cooperation matching", "Membership"]
+    assert labels == ["Overview", "City profiles", "Sector matrix", "Cooperation matching", "Projects",
+                      "Membership"]
 
 
 def test_sector_page(monkeypatch, db):
@@ -84,3 +85,23 @@ def test_overview_in_chinese(monkeypatch, db):
     at = open_page(monkeypatch, db, "app.py", lang="zh", focus="a")
     assert at.title[0].value == "中德工业城市联盟"
     assert at.selectbox(key="focus_select").value == "a"
+
+
+def test_city_profile_page(monkeypatch, db):
+    at = open_page(monkeypatch, db, "pages/2_cities.py")
+    assert at.header[0].value == "Mainz mainz市"
+    assert any("https://example.org" in m.value for m in at.markdown)  # the sources are listed
+    at.selectbox(key="compare").set_value("a").run()
+    assert not at.exception
+    assert [h.value for h in at.header] == ["Mainz mainz市", "A a市"]
+    assert at.query_params["compare"] == "a"
+
+
+def test_projects_page(monkeypatch, db):
+    at = open_page(monkeypatch, db, "pages/5_projects.py")
+    assert at.dataframe[0].value["Titel"].tolist() == ["Werkzeugmaschinen"]
+    assert len(at.get("plotly_chart")) == 2
+    at.multiselect(key="status").set_value(["completed"]).run()
+    assert not at.exception
+    assert at.dataframe[0].value.empty
+    assert at.query_params["status"] == "completed"

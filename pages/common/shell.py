@@ -20,8 +20,10 @@ from alliance.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 DEFAULT_FOCUS = "mainz"
 PAGES = (  # (file, catalogue key, icon)
     ("app.py", "nav.overview", ":material/dashboard:"),
+    ("pages/2_cities.py", "nav.cities", ":material/location_city:"),
     ("pages/3_sectors.py", "nav.sectors", ":material/grid_on:"),
     ("pages/4_matching.py", "nav.matching", ":material/handshake:"),
+    ("pages/5_projects.py", "nav.projects", ":material/work:"),
     ("pages/6_membership.py", "nav.membership", ":material/how_to_reg:"),
 )
 
@@ -42,6 +44,15 @@ def _connection(version: db.DatabaseVersion) -> duckdb.DuckDBPyConnection:
 
 def param(name: str, default: str) -> str:
     return st.query_params.get(name, default)
+
+
+def list_param(name: str) -> list[str]:
+    """A multi-value filter kept in the URL as one comma-separated parameter."""
+    return [v for v in st.query_params.get(name, "").split(",") if v]
+
+
+def set_list_param(name: str, values: list[str]) -> None:
+    set_param(name, ",".join(values), "")
 
 
 def set_param(name: str, value: str, default: str) -> None:
@@ -82,6 +93,12 @@ def open_database(lang: str) -> duckdb.DuckDBPyConnection | None:
 @st.cache_data(show_spinner=False, max_entries=4)
 def _city_choices(_con: duckdb.DuckDBPyConnection, version: db.DatabaseVersion) -> pd.DataFrame:
     return _con.execute("SELECT city_id, name_de, name_en, name_zh, country FROM cities ORDER BY country, name_de").df()
+
+
+def bilingual(latin, chinese, lang: str) -> list[str]:
+    """Names in their own script beside the transliteration ("Foshan 佛山市"); in Chinese only the Chinese."""
+    return [(zh or la) if lang == "zh" else (f"{la} {zh}" if isinstance(zh, str) and zh else la)
+            for la, zh in zip(latin, chinese, strict=True)]
 
 
 def city_label(row, lang: str) -> str:
@@ -136,3 +153,11 @@ def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None 
     cols[2].download_button(t("export.xlsx", lang), export.to_xlsx(frame), export.file_name(view, "xlsx"),
                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             key=f"{view}_xlsx", icon=":material/download:")
+
+
+def link(source: str) -> str:
+    """A source as a Markdown link when it is a URL, else as plain text (escaped either way)."""
+    text = source.replace("[", "(").replace("]", ")")
+    if source.startswith(("http://", "https://")):
+        return f"[{text}]({source.replace(')', '%29').replace(' ', '%20')})"
+    return text

@@ -1,0 +1,88 @@
+"""City profiles: one city, or two side by side, with the sources of every fact."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from alliance import cities
+from alliance.i18n import format_date, format_number, t
+from pages.common import shell
+
+
+def show(profile: cities.CityProfile, lang: str, key: str) -> None:
+    f = profile.facts
+    st.header(f"{f['name_de'] if lang != 'en' else f['name_en']} {f['name_zh'] or ''}")
+    status = t(f"status.{f['status']}", lang)
+    since = f" · {format_date(f['member_since'], lang)}" if f["member_since"] == f["member_since"] and f[
+        "member_since"] is not None else ""
+    st.caption(f"{f['region']}, {f[f'country_{lang}']} · {status}{since}")
+    if f["population"] == f["population"] and f["population"] is not None:
+        st.metric(t("cities.population", lang), format_number(f["population"], lang),
+                  help=f"{int(f['population_year']) if f['population_year'] == f['population_year'] else ''} "
+                       f"{f['population_scope'] or ''}")
+    if f["gdp"] == f["gdp"] and f["gdp"] is not None:
+        st.metric(t("cities.gdp", lang), f"{format_number(f['gdp'] / 1e9, lang, 1)} Mrd. {f['gdp_currency']}",
+                  help=str(int(f["gdp_year"])) if f["gdp_year"] == f["gdp_year"] else None)
+    for field in cities.PROFILE_FIELDS:
+        if f.get(field):
+            st.markdown(f"**{t(f'field.{field}', lang)}**")
+            st.write(f[field])
+    for kind, label in (("strength", "cities.strengths"), ("wish", "cities.wishes")):
+        rows = profile.strengths[profile.strengths["kind"] == kind]
+        if not rows.empty:
+            st.markdown(f"**{t(label, lang)}**: " + ", ".join(
+                f"{r['name_' + lang] or r['name_de']} ({r['code']})" for _, r in rows.iterrows()))
+    st.subheader(t("cities.companies", lang))
+    shell.sample_badge(int(profile.companies_by_branche["sample_companies"].sum()), lang)
+    by = profile.companies_by_branche
+    shell.table(by.assign(branche=by[f"name_{lang}"])[["branche", "companies", "smes", "employees",
+                                                        "sample_companies"]].rename(columns={
+        "branche": t("col.sector", lang), "companies": t("col.companies", lang), "smes": t("col.smes", lang),
+        "employees": t("col.employees", lang), "sample_companies": t("col.sample", lang)}),
+        f"unternehmen_{key}", lang)
+    st.subheader(t("cities.projects", lang))
+    p = profile.projects
+    shell.table(p.assign(partner=p["partner_de"], status_text=[t(f"pstatus.{s}", lang) for s in p["status"]])[
+        ["title", "partner", "status_text", "volume_eur_m", "is_sample"]].rename(columns={
+            "title": t("col.title", lang), "partner": t("col.partner", lang),
+            "status_text": t("projects.status", lang), "volume_eur_m": t("col.volume", lang),
+            "is_sample": t("col.sample", lang)}), f"projekte_{key}", lang)
+    st.subheader(t("cities.history", lang))
+    h = profile.history
+    shell.table(h.assign(day=[format_date(d, lang) for d in h["date"]],
+                         event_text=[t(f"event.{e}", lang) for e in h["event"]])[
+        ["day", "event_text", "actor_de", "note", "is_sample"]].rename(columns={
+            "day": t("col.date", lang), "event_text": t("col.event", lang), "actor_de": t("col.city", lang),
+            "note": t("col.note", lang), "is_sample": t("col.sample", lang)}), f"mitgliedschaft_{key}", lang)
+    if not profile.notes.empty:
+        st.markdown(f"**{t('cities.notes', lang)}**")
+        for note in profile.notes.itertuples():
+            st.info(note.note, icon=":material/warning:")
+    st.markdown(f"**{t('cities.sources', lang)}**")
+    st.markdown("\n".join(f"- {shell.link(s)}" for s in profile.sources))
+
+
+ctx = shell.page("nav.cities")
+if ctx is not None:
+    lang, con = ctx.lang, ctx.con
+    choices = cities.city_list(con)
+    ids = choices["city_id"].tolist()
+    labels = {r["city_id"]: shell.city_label(r, lang) for _, r in choices.iterrows()}
+    first = shell.param("city", ctx.focus)
+    c1, c2 = st.columns(2)
+    city = c1.selectbox(t("col.city", lang), ids, index=ids.index(first) if first in ids else 0,
+                        format_func=labels.get, key="city")
+    shell.set_param("city", city, ctx.focus)
+    options = ["", *ids]
+    other = shell.param("compare", "")
+    compare = c2.selectbox(t("cities.compare", lang), options, index=options.index(other) if other in options else 0,
+                           format_func=lambda c: labels.get(c, t("cities.none", lang)), key="compare")
+    shell.set_param("compare", compare, "")
+    if compare:
+        left, right = st.columns(2)
+        with left:
+            show(cities.city_profile(con, city), lang, city)
+        with right:
+            show(cities.city_profile(con, compare), lang, compare)
+    else:
+        show(cities.city_profile(con, city), lang, city)
