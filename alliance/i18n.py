@@ -267,6 +267,39 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "field.cooperation_wishes": {"de": "Kooperationsvorstellungen", "en": "Cooperation wishes", "zh": "合作意向"},
     "field.projects_text": {"de": "Projekte", "en": "Projects", "zh": "项目"},
+    "nav.data": {"de": "Daten und Export", "en": "Data and export", "zh": "数据与导出"},
+    "data.table": {"de": "Tabelle", "en": "Table", "zh": "数据表"},
+    "data.search": {"de": "Suche in allen Spalten", "en": "Search all columns", "zh": "在所有列中搜索"},
+    "data.only_focus": {"de": "Nur Fokusstadt", "en": "Focus city only", "zh": "仅重点城市"},
+    "data.page": {"de": "Seite", "en": "Page", "zh": "页"},
+    "data.rows": {
+        "de": "{shown} von {total} Zeilen (Seite {page} von {pages})",
+        "en": "{shown} of {total} rows (page {page} of {pages})",
+        "zh": "共 {total} 行，显示 {shown} 行（第 {page}/{pages} 页）",
+    },
+    "data.package": {"de": "Datenpaket (ZIP)", "en": "Data package (ZIP)", "zh": "数据包（ZIP）"},
+    "data.package_help": {
+        "de": "Alle Tabellen mit den gewählten Filtern, Datenwörterbuch und Ladeprotokoll – "
+              "zur Weitergabe an Mitgliedsstädte.",
+        "en": "All tables with the chosen filters, the data dictionary and the load history, "
+              "to pass on to member cities.",
+        "zh": "按所选筛选条件导出所有表格、数据字典和加载记录，供成员城市使用。",
+    },
+    "data.dictionary": {"de": "Datenwörterbuch (Importvertrag)", "en": "Data dictionary (import contract)",
+                        "zh": "数据字典（导入规范）"},
+    "data.history": {"de": "Ladeprotokoll mit Quellen", "en": "Load history with sources", "zh": "加载记录及来源"},
+    "data.check": {
+        "de": "Datei einer Stadt prüfen (es wird nichts gespeichert)",
+        "en": "Check a city's file (nothing is saved)", "zh": "检查城市文件（不会保存任何内容）",
+    },
+    "data.check_ok": {
+        "de": "Keine Fehler: die Datei entspricht dem Importvertrag.",
+        "en": "No errors: the file meets the import contract.", "zh": "无错误：文件符合导入规范。",
+    },
+    "data.check_errors": {
+        "de": "{n} Fehler – die Datei würde nicht geladen.", "en": "{n} errors – the file would not be loaded.",
+        "zh": "{n} 个错误——该文件将不会被加载。",
+    },
     "col.country": {"de": "Land", "en": "Country", "zh": "国家"},
     "col.status": {"de": "Status", "en": "Status", "zh": "状态"},
     "col.cities": {"de": "Städte", "en": "Cities", "zh": "城市"},

@@ -15,7 +15,7 @@ pytestmark = [
 ]
 
 PAGES = [("", "overview"), ("cities", "cities"), ("sectors", "sectors"), ("matching", "matching"),
-         ("projects", "projects"), ("membership", "membership")]
+         ("projects", "projects"), ("membership", "membership"), ("data", "data")]
 
 
 def wait_for_app(page) -> None:
@@ -68,3 +68,38 @@ def test_downloaded_csv_equals_the_table_shown(page, app_server, tmp_path):
     assert list(frame.columns) == ["Stadt", "Land", "Status", "Mitglied seit", "Beispiel"]
     assert "Mainz 美因茨" in frame["Stadt"].tolist()
     assert len(frame) == 52
+
+
+def test_hostile_company_name_shows_as_text_and_runs_nothing(page, tmp_path):
+    from tests.factory import build_db, valid_tables
+
+    hostile = "<img src=x onerror=alert(1)>"
+    tables = valid_tables()
+    tables["companies"]["rows"][0][1] = hostile
+    server = StreamlitServer(build_db(tmp_path, tables))
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(f"{server.url}/data?text=img")
+        wait_for_app(page)
+        cells = page.locator("td[role=gridcell]").filter(has_text=hostile)
+        assert cells.count() >= 1  # shown as text in the table (glide grid keeps an accessible copy)
+        assert page.locator("img[src='x']").count() == 0
+        page.wait_for_timeout(500)
+        assert dialogs == []
+        full_page_screenshot(page, "hostile_name")
+    finally:
+        server.stop()
+
+
+def test_upload_of_a_broken_file_gives_a_message(page, app_server, tmp_path):
+    broken = tmp_path / "companies_mainz.xlsx"
+    broken.write_bytes(b"PK\x03\x04 this is no workbook")
+    page.goto(f"{app_server.url}/data")
+    wait_for_app(page)
+    page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(broken))
+    page.get_by_text("1 Fehler – die Datei würde nicht geladen.").wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert page.locator("td[role=gridcell]").filter(has_text="cannot be opened as an XLSX workbook").count() == 1
+    assert page.locator("[data-testid=stException]").count() == 0
+    full_page_screenshot(page, "page_data_upload")

@@ -43,7 +43,7 @@ def test_navigation_links_every_page_in_the_language(monkeypatch, db):
     at = open_page(monkeypatch, db, "app.py", lang="en")
     labels = [link.label for link in at.get("page_link")]
     assert labels == ["Overview", "City profiles", "Sector matrix", "Cooperation matching", "Projects",
-                      "Membership"]
+                      "Membership", "Data and export"]
 
 
 def test_sector_page(monkeypatch, db):
@@ -105,3 +105,17 @@ def test_projects_page(monkeypatch, db):
     assert not at.exception
     assert at.dataframe[0].value.empty
     assert at.query_params["status"] == "completed"
+
+
+def test_data_page(monkeypatch, db):
+    at = open_page(monkeypatch, db, "pages/7_data.py")
+    assert at.dataframe[0].value["company_id"].tolist() == ["a1", "a2", "a3", "b1", "m1", "m2"]
+    assert "6 von 6 Zeilen" in at.caption[0].value
+    at.text_input(key="text").set_value("pharma").run()
+    assert not at.exception
+    assert at.dataframe[0].value["company_id"].tolist() == ["b1", "m2"]
+    assert at.query_params["text"] == "pharma"
+    at.selectbox(key="table").set_value("memberships").run()
+    assert not at.exception and "event" in at.dataframe[0].value.columns
+    dictionary = at.dataframe[1].value
+    assert "direction" in dictionary["column"].tolist()

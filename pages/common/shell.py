@@ -25,6 +25,7 @@ PAGES = (  # (file, catalogue key, icon)
     ("pages/4_matching.py", "nav.matching", ":material/handshake:"),
     ("pages/5_projects.py", "nav.projects", ":material/work:"),
     ("pages/6_membership.py", "nav.membership", ":material/how_to_reg:"),
+    ("pages/7_data.py", "nav.data", ":material/table_view:"),
 )
 
 
@@ -142,17 +143,19 @@ def sample_badge(count: int, lang: str) -> None:
 
 def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None = None,
           height: int | None = None) -> None:
-    """Show ``frame`` and offer exactly it as CSV, CSV for German Excel and XLSX."""
+    """Show ``frame`` and offer exactly it as CSV, CSV for German Excel and XLSX. The files are made
+    only when a button is clicked (Streamlit runs the callable then), not on every script run."""
     st.dataframe(frame, hide_index=True, column_config=column_config, height=height or "auto")
     cols = st.columns([1, 1, 1, 3])
-    cols[0].download_button(t("export.csv", lang), export.to_csv(frame), export.file_name(view, "csv"),
-                            mime="text/csv", key=f"{view}_csv", icon=":material/download:")
-    cols[1].download_button(t("export.excel_csv", lang), export.to_excel_csv(frame),
-                            export.file_name(f"{view}_excel", "csv"), mime="text/csv", key=f"{view}_xcsv",
-                            icon=":material/download:")
-    cols[2].download_button(t("export.xlsx", lang), export.to_xlsx(frame), export.file_name(view, "xlsx"),
-                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            key=f"{view}_xlsx", icon=":material/download:")
+    downloads = (
+        ("export.csv", lambda: export.to_csv(frame), export.file_name(view, "csv"), "text/csv", "csv"),
+        ("export.excel_csv", lambda: export.to_excel_csv(frame), export.file_name(f"{view}_excel", "csv"),
+         "text/csv", "xcsv"),
+        ("export.xlsx", lambda: export.to_xlsx(frame), export.file_name(view, "xlsx"),
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    )
+    for col, (label, make, name, mime, suffix) in zip(cols, downloads, strict=False):
+        col.download_button(t(label, lang), make, name, mime=mime, key=f"{view}_{suffix}", icon=":material/download:")
 
 
 def link(source: str) -> str:

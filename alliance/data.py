@@ -1,0 +1,191 @@
+"""Data and provenance: browse the tables page by page, the data dictionary, the load history, a
+check of an uploaded city file against the import contract, and the data package for member cities."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from alliance import export
+from etl import contract
+from etl.build import check
+from etl.convert import EXPECTED
+from etl.messages import UsageError
+from etl.paths import SEED_DIR
+
+BROWSABLE = {t.name: t for t in contract.TABLES}
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+UPLOAD_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
+
+
+@dataclass(frozen=True)
+class Browse:
+    """What to show of one table: rows of ``cities`` (either side for projects), a text to find in
+    any column, and whether sample records are included. A page of ``limit`` rows from ``offset``."""
+
+    table: str = "companies"
+    cities: tuple[str, ...] = ()
+    text: str = ""
+    include_samples: bool = True
+    limit: int = 500
+    offset: int = 0
+
+
+def _city_condition(table: str) -> str | None:
+    if table == "projects":
+        return "(list_contains(?, cn_city_id) OR list_contains(?, de_city_id))"
+    if table in ("cities", "companies", "memberships"):
+        return "list_contains(?, city_id)"
+    if table == "quality_notes":
+        return "list_contains(?, subject_id)"
+    return None
+
+
+def browse(con: duckdb.DuckDBPyConnection, b: Browse) -> tuple[pd.DataFrame, int]:
+    """One page of a table with the filters applied, and the number of matching rows."""
+    if b.table not in BROWSABLE:
+        raise ValueError(f"unknown table {b.table!r}")
+    sql, params = _filtered_sql(con, b, neutralise=False)
+    total = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0][0]
+    rows = con.execute(f"{sql} LIMIT ? OFFSET ?", [*params, b.limit, b.offset]).df()
+    return rows, total
+
+
+def data_dictionary() -> pd.DataFrame:
+    """Every table and column of the import contract: kind, required, allowed values or reference, format."""
+    rows = []
+    for table in contract.TABLES:
+        for column in table.columns:
+            allowed = ", ".join(column.values) if column.values else (f"→ {column.ref}" if column.ref else "")
+            rows.append({"table": table.name, "column": column.name, "kind": column.kind,
+                         "required": column.required or column.name in table.one_of,
+                         "key": column.name == table.key, "allowed": allowed,
+                         "format": EXPECTED.get(column.kind, "text")})
+    return pd.DataFrame(rows)
+
+
+def load_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row per loaded file of every load: run, time, source folder, file, table, rows, sha256."""
+    runs = con.execute("SELECT run_id, finished_at, source_dir, files, json_array_length(warnings) AS warnings "
+                       "FROM etl_runs ORDER BY run_id DESC").fetchall()
+    rows = [{"run": run, "loaded": when, "source_dir": source, "file": f["file"], "table": f["table"],
+             "rows": f["rows"], "encoding": f["encoding"], "sha256": f["sha256"], "warnings": warnings}
+            for run, when, source, files, warnings in runs for f in json.loads(files)]
+    return pd.DataFrame(rows, columns=["run", "loaded", "source_dir", "file", "table", "rows", "encoding", "sha256",
+                                       "warnings"])
+
+
+def _safe_name(name: str) -> str:
+    """A file name without folders or odd characters, keeping the table prefix and the suffix."""
+    base = Path(name.replace("\\", "/")).name
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", base).lstrip(".")
+    return cleaned or "upload.csv"
+
+
+def check_upload(name: str, content: bytes) -> pd.DataFrame:
+    """Check one uploaded city file against the import contract, together with the bundled data (so
+    that it may refer to the alliance's cities and companies), and return its messages as a table
+    (level, file, row, column, message). Nothing is written to the database. A file that cannot be
+    checked at all gives one row saying why; no exception leaves this function."""
+    columns = ["level", "file", "row", "column", "message"]
+
+    def one(text: str, level: str = "error") -> pd.DataFrame:
+        return pd.DataFrame([{"level": level, "file": name, "row": 0, "column": "", "message": text}],
+                            columns=columns)
+
+    safe = _safe_name(name)
+    if len(content) > MAX_UPLOAD_BYTES:
+        return one(f"file too large ({len(content) / 1e6:.1f} MB); at most {MAX_UPLOAD_BYTES // 2**20} MB")
+    if not safe.lower().endswith(UPLOAD_SUFFIXES):
+        return one("unsupported file type; expected .csv or .xlsx")
+    if not content:
+        return one("the file is empty")
+    with tempfile.TemporaryDirectory(prefix="alliance-upload-") as tmp:
+        folder = Path(tmp)
+        for seed in SEED_DIR.iterdir():
+            if seed.is_file() and not seed.name.startswith("."):
+                shutil.copy(seed, folder / seed.name)
+        (folder / safe).write_bytes(content)
+        try:
+            result = check(folder)
+        except UsageError as exc:
+            return one(str(exc))
+        except Exception as exc:  # a hostile or broken file must never surface as a traceback
+            return one(f"the file could not be checked ({type(exc).__name__})")
+    if all(f.name != safe for f in result.files):
+        return one("the file name matches no table; name it after its table, e.g. companies_mainz.csv",
+                   level="warning")
+    mine = sorted((m for m in result.messages if m.file == safe), key=lambda m: m.sort_key())
+    return pd.DataFrame([{"level": m.level, "file": name, "row": m.row, "column": m.column, "message": m.text}
+                         for m in mine], columns=columns)
+
+
+# Text that a spreadsheet would run as a formula (see alliance/export.py), matched in SQL.
+FORMULA_PATTERN = r"^[=+\-@\t\r]"
+
+
+def _filtered_sql(con: duckdb.DuckDBPyConnection, b: Browse, neutralise: bool) -> tuple[str, list]:
+    """SELECT of a table with the filters of ``b`` (no paging); with ``neutralise``, text cells that
+    would run as a formula get a leading apostrophe. All values are bound as parameters."""
+    spec = BROWSABLE[b.table]
+    kinds = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ?",
+                             [b.table]).fetchall())
+    columns = [c for c in spec.column_names if c in kinds]
+    params: list = []
+
+    def shown(column: str) -> str:
+        if neutralise and kinds[column] == "VARCHAR":
+            params.append(FORMULA_PATTERN)
+            return f"CASE WHEN regexp_matches({column}, ?) THEN chr(39) || {column} ELSE {column} END AS {column}"
+        return column
+
+    select = ", ".join(shown(c) for c in columns)
+    clauses = []
+    condition = _city_condition(b.table)
+    if b.cities and condition:
+        clauses.append(condition)
+        params += [list(b.cities)] * condition.count("?")
+    if b.text:
+        clauses.append("contains(lower(concat_ws(' ', " + ", ".join(f"CAST({c} AS VARCHAR)" for c in columns)
+                       + ")), lower(?))")
+        params.append(b.text)
+    if not b.include_samples and "is_sample" in columns:
+        clauses.append("NOT is_sample")
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    order = spec.key or "source_file, source_row"
+    return f"SELECT {select} FROM {b.table} {where} ORDER BY {order}", params
+
+
+def data_package(con: duckdb.DuckDBPyConnection, cities: tuple[str, ...] = (), include_samples: bool = True,
+                 when: date | None = None) -> bytes:
+    """A zip for passing the data on to member cities: every table (filtered to ``cities``) as CSV,
+    the data dictionary and the load provenance. DuckDB writes the table files, so no table passes
+    through pandas (a million companies fit); text cells are neutralised like every export. Sample
+    records keep their is_sample flag."""
+    buffer = io.BytesIO()
+    with tempfile.TemporaryDirectory(prefix="alliance-package-") as tmp, \
+            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for table in BROWSABLE:
+            sql, params = _filtered_sql(con, Browse(table=table, cities=cities, include_samples=include_samples),
+                                        neutralise=True)
+            target = Path(tmp) / f"{table}.csv"
+            con.execute(f"COPY ({sql}) TO '{target.as_posix()}' (HEADER, DELIMITER ',')", params)
+            archive.write(target, f"{table}.csv")
+        archive.writestr("data_dictionary.csv", export.to_csv(data_dictionary()))
+        archive.writestr("load_history.csv", export.to_csv(load_history(con)))
+        archive.writestr("README.txt", (
+            "Chinesisch-Deutsche Industriestädteallianz - Datenpaket\n"
+            f"Stand: {(when or date.today()).isoformat()}\n"
+            "Tabellen im Format des Importvertrags (siehe data_dictionary.csv); Herkunft: load_history.csv.\n"
+            "Datensätze mit is_sample = true sind fiktive Beispieldaten.\n").encode())
+    return buffer.getvalue()
