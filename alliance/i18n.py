@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pandas as pd
+
 LANGUAGES = {"de": "Deutsch", "en": "English", "zh": "中文"}
 DEFAULT_LANGUAGE = "de"
 
@@ -300,6 +302,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "de": "{n} Fehler – die Datei würde nicht geladen.", "en": "{n} errors – the file would not be loaded.",
         "zh": "{n} 个错误——该文件将不会被加载。",
     },
+    "nav.map": {"de": "Karte", "en": "Map", "zh": "地图"},
+    "map.measure": {"de": "Kreisgröße nach", "en": "Circle size by", "zh": "圆圈大小依据"},
+    "measure.population": {"de": "Einwohner", "en": "Population", "zh": "人口"},
+    "measure.projects": {"de": "Projekte", "en": "Projects", "zh": "项目"},
+    "map.layers": {"de": "Ebenen", "en": "Layers", "zh": "图层"},
+    "map.cities": {"de": "Städte", "en": "Cities", "zh": "城市"},
+    "map.arcs": {"de": "Projekte als Bögen", "en": "Projects as arcs", "zh": "项目连线"},
+    "map.outlines": {"de": "Ländergrenzen", "en": "Country outlines", "zh": "国界"},
+    "map.tiles": {
+        "de": "Online-Kartenhintergrund (nur mit Internet)", "en": "Online base map (internet only)",
+        "zh": "在线底图（需联网）",
+    },
+    "map.legend": {
+        "de": "Farbe der Städte: Mitgliedsstatus (blau Mitglied, grün Bewerber, violett Beobachter, grau kein "
+              "Mitglied). Bögen: rot China → Deutschland, schwarz Deutschland → China, gelb gegenseitig; "
+              "Breite nach Volumen.",
+        "en": "City colour: membership status (blue member, green applicant, purple observer, grey non-member). "
+              "Arcs: red China → Germany, black Germany → China, yellow mutual; width by volume.",
+        "zh": "城市颜色：成员状态（蓝色成员、绿色申请中、紫色观察员、灰色非成员）。连线：红色中国→德国，"
+              "黑色德国→中国，黄色双向；宽度表示金额。",
+    },
     "col.country": {"de": "Land", "en": "Country", "zh": "国家"},
     "col.status": {"de": "Status", "en": "Status", "zh": "状态"},
     "col.cities": {"de": "Städte", "en": "Cities", "zh": "城市"},
@@ -320,16 +343,28 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def format_number(value: float | int, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
-    """1.234,5 in German; 1,234.5 in English and Chinese."""
+def missing(value: object) -> bool:
+    """None, NaN, NaT or pandas' NA."""
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def format_number(value: float | int | None, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
+    """1.234,5 in German; 1,234.5 in English and Chinese; "" for a missing value."""
+    if missing(value):
+        return ""
     text = f"{value:,.{decimals}f}"
     if lang == "de":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
 
 
-def format_date(value: date | datetime, lang: str = DEFAULT_LANGUAGE, with_time: bool = False) -> str:
-    """24.11.2026 in German, 2026-11-24 otherwise; optionally with hours and minutes."""
+def format_date(value: date | datetime | None, lang: str = DEFAULT_LANGUAGE, with_time: bool = False) -> str:
+    """24.11.2026 in German, 2026-11-24 otherwise; optionally with hours and minutes; "" if missing."""
+    if missing(value):
+        return ""
     pattern = "%d.%m.%Y" if lang == "de" else "%Y-%m-%d"
     if with_time and isinstance(value, datetime):
         pattern += " %H:%M"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from alliance import cities
-from alliance.i18n import format_date, format_number, t
+from alliance.i18n import format_date, format_number, missing, t
 from pages.common import shell
 
 
@@ -13,16 +13,14 @@ def show(profile: cities.CityProfile, lang: str, key: str) -> None:
     f = profile.facts
     st.header(f"{f['name_de'] if lang != 'en' else f['name_en']} {f['name_zh'] or ''}")
     status = t(f"status.{f['status']}", lang)
-    since = f" · {format_date(f['member_since'], lang)}" if f["member_since"] == f["member_since"] and f[
-        "member_since"] is not None else ""
+    since = f" · {format_date(f['member_since'], lang)}" if not missing(f["member_since"]) else ""
     st.caption(f"{f['region']}, {f[f'country_{lang}']} · {status}{since}")
-    if f["population"] == f["population"] and f["population"] is not None:
+    if not missing(f["population"]):
         st.metric(t("cities.population", lang), format_number(f["population"], lang),
-                  help=f"{int(f['population_year']) if f['population_year'] == f['population_year'] else ''} "
-                       f"{f['population_scope'] or ''}")
-    if f["gdp"] == f["gdp"] and f["gdp"] is not None:
+                  help=f"{format_number(f['population_year'], 'en').replace(',', '')} {f['population_scope'] or ''}")
+    if not missing(f["gdp"]):
         st.metric(t("cities.gdp", lang), f"{format_number(f['gdp'] / 1e9, lang, 1)} Mrd. {f['gdp_currency']}",
-                  help=str(int(f["gdp_year"])) if f["gdp_year"] == f["gdp_year"] else None)
+                  help=format_number(f["gdp_year"], "en").replace(",", "") or None)
     for field in cities.PROFILE_FIELDS:
         if f.get(field):
             st.markdown(f"**{t(f'field.{field}', lang)}**")

@@ -57,7 +57,7 @@ if ctx is not None:
     shown = rows.assign(
         direction_text=[t(f"direction.{d}", lang) for d in rows["direction"]],
         status_text=[t(f"pstatus.{s}", lang) for s in rows["status"]],
-        start=[format_date(d, lang) if d == d and d is not None else "" for d in rows["start_date"]],
+        start=[format_date(d, lang) for d in rows["start_date"]],
         cn=shell.bilingual(rows["cn_city_de"], rows["cn_city_zh"], lang),
         de=shell.bilingual(rows["de_city_de"], rows["de_city_zh"], lang),
     )[["title", "cn", "de", "direction_text", "status_text", "sector", "volume_eur_m", "jobs", "start", "source",

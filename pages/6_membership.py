@@ -34,8 +34,8 @@ if ctx is not None:
         shell.sample_badge(int(procedures["is_sample"].sum()), lang)
         step = "next_step_de" if lang == "de" else "next_step_en"
         shown = procedures.assign(
-            applied=[format_date(d, lang) if d == d and d is not None else "" for d in procedures["applied_on"]],
-            circular=[format_date(d, lang) if d == d and d is not None else "" for d in procedures["circular_on"]],
+            applied=[format_date(d, lang) for d in procedures["applied_on"]],
+            circular=[format_date(d, lang) for d in procedures["circular_on"]],
             outstanding=[", ".join(o) for o in procedures["outstanding"]],
         )[["name_de", "applied", "circular", "members_at_circular", "consents", "objections", "outstanding", step,
            "is_sample"]]
@@ -50,7 +50,7 @@ if ctx is not None:
     status = status.assign(
         city=shell.bilingual(status["name_de"], status["name_zh"], lang),
         status_text=[t(f"status.{s}", lang) for s in status["status"]],
-        since=[format_date(d, lang) if d == d and d is not None else "" for d in status["member_since"]],
+        since=[format_date(d, lang) for d in status["member_since"]],
     )
     shell.table(status[["city", "country", "status_text", "since", "is_sample"]].rename(columns={
         "country": t("col.country", lang),

@@ -14,7 +14,7 @@ pytestmark = [
                        reason="needs /usr/bin/chromium (apt-get install chromium); .ci/run installs it"),
 ]
 
-PAGES = [("", "overview"), ("cities", "cities"), ("sectors", "sectors"), ("matching", "matching"),
+PAGES = [("", "overview"), ("map", "map"), ("cities", "cities"), ("sectors", "sectors"), ("matching", "matching"),
          ("projects", "projects"), ("membership", "membership"), ("data", "data")]
 
 

@@ -25,3 +25,10 @@ def test_german_formats():
 
 def test_unknown_language_falls_back_to_german():
     assert t("kpi.companies", "fr") == "Unternehmen"
+
+
+def test_missing_values_format_as_empty():
+    import pandas as pd
+
+    assert format_number(None, "de") == "" and format_number(pd.NA, "de") == "" and format_number(float("nan")) == ""
+    assert format_date(pd.NaT, "de") == "" and format_date(None) == ""

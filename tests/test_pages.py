@@ -42,7 +42,7 @@ def open_page(monkeypatch, db, page: str, **params: str) -> AppTest:
 def test_navigation_links_every_page_in_the_language(monkeypatch, db):
     at = open_page(monkeypatch, db, "app.py", lang="en")
     labels = [link.label for link in at.get("page_link")]
-    assert labels == ["Overview", "City profiles", "Sector matrix", "Cooperation matching", "Projects",
+    assert labels == ["Overview", "Map", "City profiles", "Sector matrix", "Cooperation matching", "Projects",
                       "Membership", "Data and export"]
 
 
@@ -119,3 +119,21 @@ def test_data_page(monkeypatch, db):
     assert not at.exception and "event" in at.dataframe[0].value.columns
     dictionary = at.dataframe[1].value
     assert "direction" in dictionary["column"].tolist()
+
+
+def test_map_page(monkeypatch, db):
+    import json
+
+    at = open_page(monkeypatch, db, "pages/1_map.py")
+    (chart,) = at.get("deck_gl_json_chart")
+    spec = json.loads(chart.proto.json)
+    assert [layer["id"] for layer in spec["layers"]] == ["countries", "projects", "cities"]
+    assert spec.get("mapProvider") in (None, "") and spec.get("mapStyle") in (None, "")  # nothing fetched
+    cities = next(layer for layer in spec["layers"] if layer["id"] == "cities")
+    assert len(cities["data"]) == 4
+    assert "Mainz" in " ".join(c["tip"] for c in cities["data"])
+    at.toggle(key="arcs").set_value(False).run()
+    assert not at.exception
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    assert [layer["id"] for layer in spec["layers"]] == ["countries", "cities"]
+    assert at.query_params["arcs"] == "0"

@@ -20,6 +20,7 @@ from alliance.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 DEFAULT_FOCUS = "mainz"
 PAGES = (  # (file, catalogue key, icon)
     ("app.py", "nav.overview", ":material/dashboard:"),
+    ("pages/1_map.py", "nav.map", ":material/map:"),
     ("pages/2_cities.py", "nav.cities", ":material/location_city:"),
     ("pages/3_sectors.py", "nav.sectors", ":material/grid_on:"),
     ("pages/4_matching.py", "nav.matching", ":material/handshake:"),

@@ -1,0 +1,88 @@
+"""What the map draws: member cities (sized by a measure, coloured by membership status), arcs for
+bilateral projects (one per city pair: width by volume, colour by direction), and the country
+outlines shipped with the app (data/reference/world_110m.geojson), so the map needs no internet."""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+
+import duckdb
+import pandas as pd
+
+from etl.paths import REFERENCE_DIR
+
+MEASURES = ("companies", "population", "projects", "employees")
+STATUS_COLOURS = {  # RGBA
+    "member": [31, 78, 121, 220],
+    "withdrawal_requested": [230, 145, 56, 220],
+    "applicant": [106, 168, 79, 220],
+    "observer": [142, 124, 195, 220],
+    "rejected": [150, 150, 150, 200],
+    "withdrawn": [150, 150, 150, 200],
+    "non_member": [170, 170, 170, 200],
+}
+DIRECTION_COLOURS = {"CN_TO_DE": [204, 0, 0, 160], "DE_TO_CN": [40, 40, 40, 160], "MUTUAL": [241, 194, 50, 180]}
+
+
+@lru_cache(maxsize=1)
+def country_outlines() -> dict:
+    """Natural Earth 1:110m country outlines as GeoJSON (public domain)."""
+    return json.loads((REFERENCE_DIR / "world_110m.geojson").read_text(encoding="utf-8"))
+
+
+def city_points(con: duckdb.DuckDBPyConnection, measure: str = "companies") -> pd.DataFrame:
+    """One row per city: position, names, status, the measure, a radius in metres (area
+    proportional to the measure, 20-250 km) and a colour by status."""
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be one of {MEASURES}")
+    frame = con.execute(
+        """
+        SELECT c.city_id, c.name_de, c.name_en, c.name_zh, c.country, c.lat, c.lon, c.population,
+               s.status, s.member_since,
+               coalesce(m.companies, 0) AS companies, coalesce(m.employees, 0) AS employees,
+               coalesce(m.sample_companies, 0) AS sample_companies,
+               (SELECT count(*) FROM projects AS p WHERE c.city_id IN (p.cn_city_id, p.de_city_id)) AS projects
+        FROM cities AS c
+        JOIN v_membership_status AS s USING (city_id)
+        LEFT JOIN (SELECT city_id, sum(companies) AS companies, sum(employees) AS employees,
+                          coalesce(sum(companies) FILTER (WHERE is_sample), 0) AS sample_companies
+                   FROM city_sector_matrix GROUP BY city_id) AS m USING (city_id)
+        ORDER BY c.country, c.name_de
+        """
+    ).df()
+    values = frame[measure].fillna(0).astype(float)
+    top = values.max() or 1.0
+    frame["value"] = values
+    frame["radius"] = [20_000 + 230_000 * math.sqrt(v / top) for v in values]
+    frame["colour"] = [STATUS_COLOURS.get(s, STATUS_COLOURS["non_member"]) for s in frame["status"]]
+    return frame
+
+
+def project_arcs(con: duckdb.DuckDBPyConnection, include_samples: bool = True) -> pd.DataFrame:
+    """One arc per city pair and direction: projects, volume (million EUR), the sample projects among
+    them, a width (1-12 px, by volume) and a colour by direction. Aggregated in DuckDB."""
+    frame = con.execute(
+        f"""
+        SELECT p.cn_city_id, cn.name_de AS cn_de, cn.name_zh AS cn_zh, cn.lat AS cn_lat, cn.lon AS cn_lon,
+               p.de_city_id, de.name_de AS de_de, de.name_zh AS de_zh, de.lat AS de_lat, de.lon AS de_lon,
+               p.direction, count(*) AS projects, coalesce(sum(p.volume_eur_m), 0) AS volume_eur_m,
+               count(*) FILTER (WHERE p.is_sample) AS sample_projects
+        FROM projects AS p
+        JOIN cities AS cn ON cn.city_id = p.cn_city_id
+        JOIN cities AS de ON de.city_id = p.de_city_id
+        {"" if include_samples else "WHERE NOT p.is_sample"}
+        GROUP BY ALL
+        ORDER BY volume_eur_m DESC
+        """
+    ).df()
+    top = frame["volume_eur_m"].max() if not frame.empty else 0
+    frame["width"] = [1 + 11 * math.sqrt(v / top) if top else 2 for v in frame["volume_eur_m"]]
+    frame["colour"] = [DIRECTION_COLOURS[d] for d in frame["direction"]]
+    # Arcs from the origin of the investment: China to Germany starts in China, and so on.
+    frame["from_lon"] = frame["cn_lon"].where(frame["direction"] != "DE_TO_CN", frame["de_lon"])
+    frame["from_lat"] = frame["cn_lat"].where(frame["direction"] != "DE_TO_CN", frame["de_lat"])
+    frame["to_lon"] = frame["de_lon"].where(frame["direction"] != "DE_TO_CN", frame["cn_lon"])
+    frame["to_lat"] = frame["de_lat"].where(frame["direction"] != "DE_TO_CN", frame["cn_lat"])
+    return frame
