@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+MAX_PROJECTS = 200  # the newest; a city in a large database may have thousands
+
 PROFILE_FIELDS = ("characteristics", "industrial_advantages", "cooperation_basis", "cooperation_wishes",
                   "projects_text")
 
@@ -57,8 +59,8 @@ def city_profile(con: duckdb.DuckDBPyConnection, city_id: str) -> CityProfile:
         "CASE WHEN p.cn_city_id = ? THEN d.name_zh ELSE c.name_zh END AS partner_zh, p.direction, p.status, "
         "p.sector, p.volume_eur_m, p.start_date, p.source, p.is_sample FROM projects AS p "
         "JOIN cities AS c ON c.city_id = p.cn_city_id JOIN cities AS d ON d.city_id = p.de_city_id "
-        "WHERE ? IN (p.cn_city_id, p.de_city_id) ORDER BY p.start_date DESC NULLS LAST, p.project_id",
-        [city_id, city_id, city_id],
+        "WHERE ? IN (p.cn_city_id, p.de_city_id) ORDER BY p.start_date DESC NULLS LAST, p.project_id LIMIT ?",
+        [city_id, city_id, city_id, MAX_PROJECTS],
     ).df()
     history = con.execute(
         "SELECT m.date, m.event, m.actor_city_id, a.name_de AS actor_de, m.note, m.source, m.is_sample "
