@@ -67,8 +67,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Contains {n} sample records (fictitious, flagged)",
         "zh": "包含 {n} 条示例记录（虚构，已标注）",
     },
+    "export.download": {"de": "Herunterladen", "en": "Download", "zh": "下载"},
     "export.csv": {"de": "CSV", "en": "CSV", "zh": "CSV"},
-    "export.excel_csv": {"de": "CSV für Excel", "en": "CSV for Excel (DE)", "zh": "Excel CSV（德）"},
+    "export.excel_csv": {
+        "de": "CSV für Excel (Semikolon, Dezimalkomma)", "en": "CSV for German Excel", "zh": "德语版 Excel CSV",
+    },
     "export.xlsx": {"de": "XLSX", "en": "XLSX", "zh": "XLSX"},
     "overview.members_over_time": {
         "de": "Mitglieder im Zeitverlauf", "en": "Members over time", "zh": "成员数量变化",

@@ -60,8 +60,9 @@ def test_downloaded_csv_equals_the_table_shown(page, app_server, tmp_path):
 
     page.goto(f"{app_server.url}/membership")
     wait_for_app(page)
+    page.get_by_role("button", name="Herunterladen").nth(1).click()  # the status table (second table)
     with page.expect_download() as info:
-        page.get_by_role("button", name="CSV", exact=True).nth(1).click()  # the status table (second table)
+        page.get_by_role("button", name="CSV", exact=True).click()
     path = tmp_path / "status.csv"
     info.value.save_as(path)
     frame = pd.read_csv(path, keep_default_na=False)

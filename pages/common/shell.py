@@ -147,7 +147,6 @@ def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None 
     """Show ``frame`` and offer exactly it as CSV, CSV for German Excel and XLSX. The files are made
     only when a button is clicked (Streamlit runs the callable then), not on every script run."""
     st.dataframe(frame, hide_index=True, column_config=column_config, height=height or "auto")
-    cols = st.columns([1, 1, 1, 3])
     downloads = (
         ("export.csv", lambda: export.to_csv(frame), export.file_name(view, "csv"), "text/csv", "csv"),
         ("export.excel_csv", lambda: export.to_excel_csv(frame), export.file_name(f"{view}_excel", "csv"),
@@ -155,8 +154,10 @@ def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None 
         ("export.xlsx", lambda: export.to_xlsx(frame), export.file_name(view, "xlsx"),
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     )
-    for col, (label, make, name, mime, suffix) in zip(cols, downloads, strict=False):
-        col.download_button(t(label, lang), make, name, mime=mime, key=f"{view}_{suffix}", icon=":material/download:")
+    with st.popover(t("export.download", lang), icon=":material/download:"):
+        for label, make, name, mime, suffix in downloads:
+            st.download_button(t(label, lang), make, name, mime=mime, key=f"{view}_{suffix}",
+                               icon=":material/download:", width="stretch")
 
 
 def link(source: str) -> str:
