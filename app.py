@@ -18,12 +18,14 @@ if ctx is not None:
     lang, con = ctx.lang, ctx.con
     st.caption(t("app.subtitle", lang))
     status = overview.data_status(con)
-    cols = st.columns(4)
+    cols = st.columns(6)
     cols[0].metric(t("kpi.members", lang), format_number(status.members, lang))
     cols[1].metric(t("kpi.cities", lang), format_number(status.cities, lang))
     cols[2].metric(t("kpi.companies", lang), format_number(status.companies, lang))
-    cols[3].metric(t("kpi.projects", lang), format_number(status.projects, lang))
-    shell.sample_badge(status.sample_companies, lang)
+    cols[3].metric(t("kpi.smes", lang), format_number(status.smes, lang))
+    cols[4].metric(t("kpi.projects", lang), format_number(status.projects, lang))
+    cols[5].metric(t("kpi.volume", lang), format_number(status.project_volume_eur_m, lang, 1))
+    shell.sample_badge(status.sample_companies + status.sample_projects, lang)
 
     left, right = st.columns(2)
     with left:

@@ -46,6 +46,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "kpi.members": {"de": "Mitgliedsstädte", "en": "Member cities", "zh": "成员城市"},
     "kpi.cities": {"de": "Städte im Datenbestand", "en": "Cities in the data", "zh": "数据中的城市"},
     "kpi.companies": {"de": "Unternehmen", "en": "Companies", "zh": "企业"},
+    "kpi.smes": {"de": "davon KMU", "en": "of which SMEs", "zh": "其中中小企业"},
+    "kpi.volume": {"de": "Projektvolumen (Mio. EUR)", "en": "Project volume (EUR m)", "zh": "项目金额（百万欧元）"},
     "kpi.projects": {"de": "Projekte", "en": "Projects", "zh": "项目"},
     "overview.by_country": {
         "de": "Städte nach Land und Mitgliedsstatus",
@@ -145,6 +147,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "matching.search": {
         "de": "Unternehmen suchen (Name in jeder Schrift)", "en": "Find a company (name in any script)",
         "zh": "搜索企业（任意文字的名称）",
+    },
+    "matching.mode": {"de": "Ausgangspunkt", "en": "Start from", "zh": "起点"},
+    "matching.mode.company": {"de": "ein Unternehmen", "en": "a company", "zh": "一家企业"},
+    "matching.mode.profile": {"de": "ein beschriebenes Profil", "en": "a described profile", "zh": "自定义需求"},
+    "matching.country": {"de": "Das Unternehmen sitzt in", "en": "The company is based in", "zh": "企业所在国"},
+    "matching.seeks_codes": {
+        "de": "Gesuchte Branchen (NACE)", "en": "Sectors sought (NACE)", "zh": "寻求的行业（NACE）",
+    },
+    "matching.offers_codes": {
+        "de": "Angebotene Branchen (NACE)", "en": "Sectors offered (NACE)", "zh": "提供的行业（NACE）",
+    },
+    "matching.seeks_text": {
+        "de": "Was wird gesucht? (frei, jede Sprache)", "en": "What is sought? (free text, any language)",
+        "zh": "寻求什么？（自由文本，任意语言）",
+    },
+    "matching.employees": {"de": "Beschäftigte", "en": "Employees", "zh": "员工人数"},
+    "matching.need_codes": {
+        "de": "Bitte mindestens eine gesuchte Branche wählen.", "en": "Please choose at least one sector sought.",
+        "zh": "请至少选择一个寻求的行业。",
     },
     "matching.pick": {"de": "Unternehmen", "en": "Company", "zh": "企业"},
     "matching.none": {

@@ -124,6 +124,14 @@ def find_companies(con: duckdb.DuckDBPyConnection, text: str, limit: int = 20) -
     ).df()
 
 
+def sector_choices(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """NACE codes below section level with names in de/en (zh from the division) for pickers."""
+    return con.execute(
+        "SELECT n.code, n.level, n.name_de, n.name_en, coalesce(n.name_zh, d.name_zh) AS name_zh FROM nace AS n "
+        "LEFT JOIN nace AS d ON d.code = left(n.code, 2) WHERE n.level <> 'section' ORDER BY n.code"
+    ).df()
+
+
 def companies_in_city(con: duckdb.DuckDBPyConnection, city_id: str, limit: int = 200) -> pd.DataFrame:
     """A city's companies (real ones first, then by name), as find_companies returns them."""
     return con.execute(
@@ -175,7 +183,7 @@ def match_companies(
     seek_codes = list(profile.effective_seek_codes())
     offer_codes = list(profile.effective_offer_codes())
     words = keywords(profile.seeks)
-    sample_filter = "" if include_samples else "AND NOT bool_or(is_sample)"
+    sample_filter = "" if include_samples else "AND NOT c.is_sample"
     candidates = con.execute(
         f"""
         WITH seek AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS code),
@@ -196,43 +204,36 @@ def match_companies(
             FROM codes AS wanted CROSS JOIN (SELECT c.* FROM codes AS c SEMI JOIN offer USING (code)) AS have
             GROUP BY wanted.code
         ),
-        fits AS (  -- one row per code a candidate makes, offers or seeks, graded; no join with companies
-            SELECT c.company_id, c.city_id, c.employees, c.nace_division, c.is_sample, g.fit AS offer_fit,
-                   NULL::DOUBLE AS seek_fit
-            FROM companies AS c JOIN offer_grade AS g ON g.code = coalesce(c.sector, c.nace_division)
-            WHERE c.city_id IN (SELECT city_id FROM other_cities)
-            UNION ALL
-            SELECT cs.company_id, NULL, NULL, NULL, NULL, g.fit, NULL
-            FROM company_sectors AS cs JOIN offer_grade AS g USING (code)
-            WHERE cs.kind = 'offer' AND cs.city_id IN (SELECT city_id FROM other_cities) AND g.fit > 0
-            UNION ALL
-            SELECT cs.company_id, NULL, NULL, NULL, NULL, NULL, g.fit
-            FROM company_sectors AS cs JOIN seek_grade AS g USING (code)
-            WHERE cs.kind = 'seek' AND cs.city_id IN (SELECT city_id FROM other_cities) AND g.fit > 0
+        offer_map AS (SELECT map(list(code), list(fit)) AS m FROM offer_grade WHERE fit > 0),
+        seek_map AS (SELECT map(list(code), list(fit)) AS m FROM seek_grade WHERE fit > 0),
+        pool AS (  -- one scan of the candidates: their best grades through the two small maps
+            SELECT c.company_id, c.city_id, c.employees, c.nace_division, c.is_sample,
+                   coalesce(list_max(list_transform(c.offer_codes, lambda x: o.m[x])), 0) AS sector_fit,
+                   coalesce(list_max(list_transform(c.seek_codes, lambda x: s.m[x])), 0) AS reciprocity
+            FROM companies AS c CROSS JOIN offer_map AS o CROSS JOIN seek_map AS s
+            WHERE c.city_id IN (SELECT city_id FROM other_cities) AND c.company_id IS DISTINCT FROM ?
+              {sample_filter}
         ),
-        pool AS (
-            SELECT company_id, max(city_id) AS city_id, max(employees) AS employees,
-                   max(nace_division) AS nace_division, bool_or(is_sample) AS is_sample,
-                   coalesce(max(offer_fit), 0) AS sector_fit, coalesce(max(seek_fit), 0) AS reciprocity
-            FROM fits
-            GROUP BY company_id
-            HAVING (max(offer_fit) > 0 OR max(seek_fit) > 0) AND company_id IS DISTINCT FROM ? {sample_filter}
-        ),
+        candidates AS (SELECT * FROM pool WHERE sector_fit > 0 OR reciprocity > 0),
         lq AS ({BRANCHE_LQ}),
         ties AS (
             SELECT CASE WHEN cn_city_id = ? THEN de_city_id ELSE cn_city_id END AS city_id, count(*) AS projects
             FROM projects WHERE ? IN (cn_city_id, de_city_id) GROUP BY ALL
         ),
+        context AS (  -- per city and NACE division (a few thousand rows): Branche, LQ, projects, city score
+            SELECT c.city_id, nb.nace_division, nb.branche_id, coalesce(l.lq, 0) AS lq,
+                   coalesce(t.projects, 0) AS projects,
+                   0.7 * least(coalesce(l.lq, 0), 2) / 2 + 0.3 * (coalesce(t.projects, 0) > 0)::INTEGER AS city
+            FROM other_cities AS c CROSS JOIN nace_branche AS nb
+            LEFT JOIN lq AS l ON l.city_id = c.city_id AND l.branche_id = nb.branche_id
+            LEFT JOIN ties AS t ON t.city_id = c.city_id
+        ),
         scored AS (
             SELECT p.company_id, p.city_id, p.employees, p.is_sample, p.sector_fit, p.reciprocity,
-                   nb.branche_id,
-                   CASE WHEN p.employees < 250 THEN ? ELSE ? END AS size,
-                   coalesce(l.lq, 0) AS lq, coalesce(t.projects, 0) AS projects,
-                   0.7 * least(coalesce(l.lq, 0), 2) / 2 + 0.3 * (coalesce(t.projects, 0) > 0)::INTEGER AS city
-            FROM pool AS p
-            LEFT JOIN nace_branche AS nb ON nb.nace_division = p.nace_division
-            LEFT JOIN lq AS l ON l.city_id = p.city_id AND l.branche_id = nb.branche_id
-            LEFT JOIN ties AS t ON t.city_id = p.city_id
+                   x.branche_id, CASE WHEN p.employees < 250 THEN ? ELSE ? END AS size,
+                   coalesce(x.lq, 0) AS lq, coalesce(x.projects, 0) AS projects, coalesce(x.city, 0) AS city
+            FROM candidates AS p
+            LEFT JOIN context AS x ON x.city_id = p.city_id AND x.nace_division = p.nace_division
         ),
         partial AS (
             SELECT *, ? * sector_fit + ? * reciprocity + ? * size + ? * city AS partial FROM scored

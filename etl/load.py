@@ -48,9 +48,11 @@ def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> dict
     )
     names, values = _typed(c.COMPANIES)
     con.execute(
-        f"INSERT INTO companies ({names}, nace_division, source_file, source_row) "
-        f"SELECT {values}, coalesce(left(sector__v, 2), g.nace_division), _file, _row FROM {src('companies')} AS s "
-        f"LEFT JOIN gbt_main_division AS g ON g.gbt_division = left(s.sector_gbt__v, 2)"
+        f"INSERT INTO companies ({names}, nace_division, source_file, source_row, offer_codes, seek_codes) "
+        f"SELECT {values}, coalesce(left(sector__v, 2), g.nace_division), _file, _row, "
+        f"list_distinct(list_concat([coalesce(sector__v, g.nace_division)], {_split_codes('offer_sectors__v')})), "
+        f"coalesce({_split_codes('seek_sectors__v')}, []) "
+        f"FROM {src('companies')} AS s LEFT JOIN gbt_main_division AS g ON g.gbt_division = left(s.sector_gbt__v, 2)"
     )
     con.execute(
         "INSERT INTO company_sectors SELECT DISTINCT company_id, city_id, kind, code, left(code, 2) FROM ("

@@ -1,4 +1,5 @@
-"""Cooperation matching: find a company by name in any script; ranked partners with their reasons."""
+"""Cooperation matching: find a company by name in any script, or describe a profile; ranked
+partners in the other country with the score components and their reasons; partner cities."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from pages.common import shell
 
 COUNTRY = {"de": {"CN": "China", "DE": "Deutschland"}, "en": {"CN": "China", "DE": "Germany"},
            "zh": {"CN": "中国", "DE": "德国"}}
+MODES = ("company", "profile")
 
-ctx = shell.page("nav.matching")
-if ctx is not None:
+
+def chosen_company(ctx: shell.Context) -> str | None:
     lang, con = ctx.lang, ctx.con
     query = st.text_input(t("matching.search", lang), value=shell.param("q", ""), key="q")
     shell.set_param("q", query, "")
@@ -20,7 +22,7 @@ if ctx is not None:
              else matching.companies_in_city(con, ctx.focus, limit=200))
     if found.empty:
         st.info(t("matching.none", lang))
-        st.stop()
+        return None
     ids = found["company_id"].tolist()
     labels = {r.company_id: f"{r.name}{' ' + r.name_zh if r.name_zh else ''} · {r.city_de}"
               + (f" · {t('col.sample', lang)}" if r.is_sample else "") for r in found.itertuples()}
@@ -28,12 +30,52 @@ if ctx is not None:
     company = st.selectbox(t("matching.pick", lang), ids, index=ids.index(chosen) if chosen in ids else 0,
                            format_func=labels.get, key="company")
     shell.set_param("company", company, ids[0])
-    profile = matching.company_profile(con, company)
+    return company
+
+
+def described_profile(ctx: shell.Context) -> matching.Profile | None:
+    lang = ctx.lang
+    codes = matching.sector_choices(ctx.con)
+    names = {r.code: f"{r.code} {getattr(r, 'name_' + lang) or r.name_en}" for r in codes.itertuples()}
+    c1, c2 = st.columns([1, 3])
+    country = c1.radio(t("matching.country", lang), ("DE", "CN"), format_func=COUNTRY[lang].get,
+                       index=0 if shell.param("country", "DE") == "DE" else 1, key="country")
+    employees = c1.number_input(t("matching.employees", lang), 1, 1_000_000, int(shell.param("emp", "50")),
+                                key="emp")
+    seek = c2.multiselect(t("matching.seeks_codes", lang), list(names), format_func=names.get,
+                          default=[c for c in shell.list_param("seek") if c in names], key="seek")
+    offer = c2.multiselect(t("matching.offers_codes", lang), list(names), format_func=names.get,
+                           default=[c for c in shell.list_param("offer") if c in names], key="offer")
+    text = st.text_area(t("matching.seeks_text", lang), value=shell.param("text", ""), key="text", height=80)
+    shell.set_param("country", country, "DE")
+    shell.set_param("emp", str(employees), "50")
+    shell.set_list_param("seek", seek)
+    shell.set_list_param("offer", offer)
+    shell.set_param("text", text, "")
+    if not seek:
+        st.info(t("matching.need_codes", lang))
+        return None
+    return matching.Profile(country=country, seek_codes=tuple(seek), offer_codes=tuple(offer), seeks=text,
+                            employees=int(employees))
+
+
+ctx = shell.page("nav.matching")
+if ctx is not None:
+    lang, con = ctx.lang, ctx.con
+    start = shell.param("mode", "company")
+    mode = st.radio(t("matching.mode", lang), MODES, horizontal=True, key="mode",
+                    format_func=lambda m: t(f"matching.mode.{m}", lang),
+                    index=MODES.index(start) if start in MODES else 0)
+    shell.set_param("mode", mode, "company")
+    seeker = chosen_company(ctx) if mode == "company" else described_profile(ctx)
+    if seeker is None:
+        st.stop()
+    country = matching.company_profile(con, seeker).country if isinstance(seeker, str) else seeker.country
+    view = seeker if isinstance(seeker, str) else "profil"
     st.caption(t("matching.formula", lang))
-    result = matching.match_companies(con, company, k=20)
+    result = matching.match_companies(con, seeker, k=20)
     shell.sample_badge(int(result["is_sample"].sum()), lang)
-    other = "CN" if profile.country == "DE" else "DE"
-    st.subheader(t("matching.results", lang, country=COUNTRY[lang][other]))
+    st.subheader(t("matching.results", lang, country=COUNTRY[lang]["CN" if country == "DE" else "DE"]))
     explanation = "explanation_de" if lang == "de" else "explanation_en"
     shown = result.assign(
         company=shell.bilingual(result["name"], result["name_zh"], lang),
@@ -46,7 +88,7 @@ if ctx is not None:
         shown.rename(columns={"rank": "#", "company": t("col.company", lang), "city_name": t("col.city", lang),
                               "sector": "NACE", "score": t("col.score", lang),
                               explanation: t("col.explanation", lang), "is_sample": t("col.sample", lang)}),
-        f"kooperation_{company}", lang,
+        f"kooperation_{view}", lang,
         column_config={
             "sector_fit": bar(t("col.sector_fit", lang), min_value=0, max_value=1, format="%.2f"),
             "reciprocity": bar(t("col.reciprocity", lang), min_value=0, max_value=1, format="%.2f"),
@@ -56,10 +98,10 @@ if ctx is not None:
         },
     )
     st.subheader(t("matching.cities", lang))
-    cities = matching.partner_cities(con, company)
+    cities = matching.partner_cities(con, seeker)
     cities = cities.assign(city=cities["name_de"] if lang != "zh" else cities["name_zh"],
                            score=cities["score"].round(1))
     shell.table(cities[["city", "score", "lq", "fitting_companies", "declared"]].rename(columns={
         "city": t("col.city", lang), "score": t("col.score", lang), "lq": t("col.lq", lang),
         "fitting_companies": t("col.companies", lang), "declared": t("col.declared_strength", lang)}),
-        f"partnerstaedte_{company}", lang)
+        f"partnerstaedte_{view}", lang)

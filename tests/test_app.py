@@ -22,14 +22,16 @@ def test_overview_shows_counts_from_the_database(tmp_path, monkeypatch):
     assert not at.exception
     assert at.title[0].value == "Chinesisch-Deutsche Industriestädteallianz"
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Mitgliedsstädte": "2", "Städte im Datenbestand": "3", "Unternehmen": "2", "Projekte": "1"}
+    # c1 has 45 employees (SME), c2 1,200; p1 has a volume of 2.5 million EUR
+    assert metrics == {"Mitgliedsstädte": "2", "Städte im Datenbestand": "3", "Unternehmen": "2", "davon KMU": "1",
+                       "Projekte": "1", "Projektvolumen (Mio. EUR)": "2,5"}
     table = at.dataframe[0].value
     assert table.to_dict("records") == [
         {"Land": "China", "Status": "Mitglied", "Städte": 1},
         {"Land": "Deutschland", "Status": "Mitglied", "Städte": 1},
         {"Land": "Deutschland", "Status": "Kein Mitglied", "Städte": 1},
     ]
-    assert at.warning[0].value == "Enthält 2 Beispieldatensätze (fiktiv, gekennzeichnet)"
+    assert at.warning[0].value == "Enthält 3 Beispieldatensätze (fiktiv, gekennzeichnet)"  # 2 companies, 1 project
 
 
 def test_language_from_the_link(tmp_path, monkeypatch):
@@ -57,8 +59,9 @@ def test_broken_database_file_shows_a_message_not_a_traceback(tmp_path, monkeypa
 
 def test_sample_badge_absent_without_sample_records(tmp_path, monkeypatch):
     tables = valid_tables()
-    for row in tables["companies"]["rows"]:
-        row[-1] = "false"
+    for name in ("companies", "projects"):
+        for row in tables[name]["rows"]:
+            row[-1] = "false"
     at = run_app(monkeypatch, build_db(tmp_path, tables))
     assert not at.warning
 

@@ -137,3 +137,13 @@ def test_map_page(monkeypatch, db):
     spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     assert [layer["id"] for layer in spec["layers"]] == ["countries", "cities"]
     assert at.query_params["arcs"] == "0"
+
+
+def test_matching_from_a_described_profile(monkeypatch, db):
+    at = open_page(monkeypatch, db, "pages/4_matching.py", mode="profile")
+    assert at.info[0].value == "Bitte mindestens eine gesuchte Branche wählen."
+    at.multiselect(key="seek").set_value(["21.20"]).run()
+    assert not at.exception
+    result = at.dataframe[0].value
+    assert result.iloc[0]["Unternehmen"] == "B1 Pharma"  # a German profile gets Chinese partners
+    assert at.query_params["seek"] == "21.20"

@@ -62,7 +62,11 @@ CREATE TABLE companies (
     source        VARCHAR,
     is_sample     BOOLEAN NOT NULL DEFAULT false,
     source_file   VARCHAR NOT NULL,
-    source_row    INTEGER NOT NULL
+    source_row    INTEGER NOT NULL,
+    -- For matching in one scan: what the company makes or offers (its sector and offer_sectors) and
+    -- what it seeks, as lists of the NACE codes (the same codes as company_sectors).
+    offer_codes   VARCHAR[] NOT NULL,
+    seek_codes    VARCHAR[] NOT NULL
 );
 
 -- What a company offers and seeks, one row per code, normalised to NACE divisions.
