@@ -29,6 +29,7 @@ class CityProfile:
 
 
 def city_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every city: id, names de/en/zh, country; by country and German name."""
     return con.execute("SELECT city_id, name_de, name_en, name_zh, country FROM cities ORDER BY country, name_de").df()
 
 

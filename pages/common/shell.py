@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from alliance import db, export
+from alliance import cities, db, export
 from alliance.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 DEFAULT_FOCUS = "mainz"
@@ -94,7 +94,7 @@ def open_database(lang: str) -> duckdb.DuckDBPyConnection | None:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _city_choices(_con: duckdb.DuckDBPyConnection, version: db.DatabaseVersion) -> pd.DataFrame:
-    return _con.execute("SELECT city_id, name_de, name_en, name_zh, country FROM cities ORDER BY country, name_de").df()
+    return cities.city_list(_con)
 
 
 def bilingual(latin, chinese, lang: str) -> list[str]:
@@ -120,11 +120,11 @@ def page(title_key: str) -> Context | None:
     con = open_database(lang)
     if con is None:
         return None
-    cities = _city_choices(con, db.version_of(db.database_path()))
-    ids = cities["city_id"].tolist()
+    choices = _city_choices(con, db.version_of(db.database_path()))
+    ids = choices["city_id"].tolist()
     focus = param("focus", DEFAULT_FOCUS)
     focus = focus if focus in ids else (DEFAULT_FOCUS if DEFAULT_FOCUS in ids else ids[0])
-    labels = {r["city_id"]: city_label(r, lang) for _, r in cities.iterrows()}
+    labels = {r["city_id"]: city_label(r, lang) for _, r in choices.iterrows()}
     focus = st.sidebar.selectbox(t("focus_city", lang), ids, index=ids.index(focus), format_func=labels.get,
                                  key="focus_select")
     set_param("focus", focus, DEFAULT_FOCUS)
