@@ -34,3 +34,9 @@ def analytics_db(tmp_path_factory):
     connection = connect(build_db(tmp_path_factory.mktemp("analytics"), analytics_tables()))
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """pytest-playwright: a German browser, as the users in Mainz have."""
+    return {**browser_context_args, "locale": "de-DE"}

@@ -147,3 +147,13 @@ def test_matching_from_a_described_profile(monkeypatch, db):
     result = at.dataframe[0].value
     assert result.iloc[0]["Unternehmen"] == "B1 Pharma"  # a German profile gets Chinese partners
     assert at.query_params["seek"] == "21.20"
+
+
+def test_numbers_in_tables_use_the_readers_locale(monkeypatch, db):
+    """st.dataframe formats "localized" numbers with the browser's locale: 17.000 in a German browser
+    (seen in the screenshots); the exported files keep plain numbers."""
+    import json
+
+    at = open_page(monkeypatch, db, "pages/2_cities.py")
+    columns = json.loads(at.dataframe[0].proto.columns)
+    assert columns["Beschäftigte"]["type_config"] == {"type": "number", "format": "localized"}

@@ -146,7 +146,12 @@ def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None 
           height: int | None = None) -> None:
     """Show ``frame`` and offer exactly it as CSV, CSV for German Excel and XLSX. The files are made
     only when a button is clicked (Streamlit runs the callable then), not on every script run."""
-    st.dataframe(frame, hide_index=True, column_config=column_config, height=height or "auto")
+    config = dict(column_config or {})
+    for column in frame.columns:  # numbers as the reader's locale writes them (1.234,5 in a German browser)
+        if column not in config and pd.api.types.is_numeric_dtype(frame[column]) \
+                and not pd.api.types.is_bool_dtype(frame[column]):
+            config[column] = st.column_config.NumberColumn(format="localized")
+    st.dataframe(frame, hide_index=True, column_config=config, height=height or "auto")
     downloads = (
         ("export.csv", lambda: export.to_csv(frame), export.file_name(view, "csv"), "text/csv", "csv"),
         ("export.excel_csv", lambda: export.to_excel_csv(frame), export.file_name(f"{view}_excel", "csv"),
