@@ -39,6 +39,9 @@ class Browse:
     include_samples: bool = True
     limit: int = 500
     offset: int = 0
+    countries: tuple[str, ...] = ()  # cities, companies, memberships: the city's country
+    branchen: tuple[str, ...] = ()  # companies, projects: their Branche
+    smes_only: bool = False  # companies: fewer than 250 employees
 
 
 def _city_condition(table: str) -> str | None:
@@ -161,6 +164,17 @@ def _filtered_sql(con: duckdb.DuckDBPyConnection, b: Browse, neutralise: bool) -
         params.append(b.text)
     if not b.include_samples and "is_sample" in columns:
         clauses.append("NOT is_sample")
+    if b.countries and b.table == "cities":
+        clauses.append("list_contains(?, country)")
+        params.append(list(b.countries))
+    elif b.countries and b.table in ("companies", "memberships"):
+        clauses.append("city_id IN (SELECT city_id FROM cities WHERE list_contains(?, country))")
+        params.append(list(b.countries))
+    if b.branchen and b.table in ("companies", "projects"):
+        clauses.append("nace_division IN (SELECT nace_division FROM nace_branche WHERE list_contains(?, branche_id))")
+        params.append(list(b.branchen))
+    if b.smes_only and b.table == "companies":
+        clauses.append("employees < 250")
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     order = spec.key or "source_file, source_row"
     return f"SELECT {select} FROM {b.table} {where} ORDER BY {order}", params

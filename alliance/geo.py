@@ -32,9 +32,10 @@ def country_outlines() -> dict:
     return json.loads((REFERENCE_DIR / "world_110m.geojson").read_text(encoding="utf-8"))
 
 
-def city_points(con: duckdb.DuckDBPyConnection, measure: str = "companies") -> pd.DataFrame:
-    """One row per city: position, names, status, the measure, a radius in metres (area
-    proportional to the measure, 20-250 km) and a colour by status."""
+def city_points(con: duckdb.DuckDBPyConnection, measure: str = "companies",
+                countries: tuple[str, ...] = ()) -> pd.DataFrame:
+    """One row per city (of ``countries``, default all): position, names, status, the measure, a radius
+    in metres (area proportional to the measure, 20-250 km) and a colour by status."""
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {MEASURES}")
     frame = con.execute(
@@ -49,8 +50,10 @@ def city_points(con: duckdb.DuckDBPyConnection, measure: str = "companies") -> p
         LEFT JOIN (SELECT city_id, sum(companies) AS companies, sum(employees) AS employees,
                           coalesce(sum(companies) FILTER (WHERE is_sample), 0) AS sample_companies
                    FROM city_sector_matrix GROUP BY city_id) AS m USING (city_id)
+        WHERE len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], c.country)
         ORDER BY c.country, c.name_de
-        """
+        """,
+        [list(countries), list(countries)],
     ).df()
     values = frame[measure].fillna(0).astype(float)
     top = values.max() or 1.0

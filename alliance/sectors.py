@@ -57,18 +57,21 @@ def _sector_names_sql(level: str) -> str:
             "WHERE level = 'division'")
 
 
-def _measures_sql(level: str, basis: str, include_samples: bool) -> str:
+def _measures_sql(level: str, basis: str, include_samples: bool, smes_only: bool = False) -> str:
     """Per city and sector: companies, SMEs, employees and the LQ over the alliance and each country.
+    With ``smes_only`` every measure counts SMEs only (companies = SMEs, employees of SMEs).
 
-    Parameters: none; ``include_samples`` only selects a literal filter.
+    Parameters: none; the flags only select literal SQL.
     """
     sector = _level_column(level)
     e = _basis_column(basis)
     sample_filter = "" if include_samples else "WHERE NOT is_sample"
+    companies, employees = ("smes", "sme_employees") if smes_only else ("companies", "employees")
     return f"""
         WITH cell AS (
-            SELECT city_id, country, {sector} AS sector, sum(companies) AS companies, sum(smes) AS smes,
-                   sum(employees) AS employees, coalesce(sum(companies) FILTER (WHERE is_sample), 0) AS sample_companies
+            SELECT city_id, country, {sector} AS sector, sum({companies}) AS companies, sum(smes) AS smes,
+                   sum({employees}) AS employees,
+                   coalesce(sum({companies}) FILTER (WHERE is_sample), 0) AS sample_companies
             FROM city_sector_matrix {sample_filter}
             GROUP BY ALL
         ),
@@ -94,21 +97,37 @@ def city_sector_matrix(
     basis: str = "employees",
     scope: str = "alliance",
     include_samples: bool = True,
+    smes_only: bool = False,
+    countries: tuple[str, ...] = (),
+    branchen: tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """Long table city x sector with companies, smes, employees and lq (over ``scope``).
 
     Cities of another country than ``scope`` are left out when ``scope`` is a country; every
-    city-sector pair with at least one company is a row. Columns: city_id, city_de, city_en,
-    city_zh, country, sector, sector_de, sector_en, sector_zh, sort_order, companies, smes,
-    employees, sample_companies, lq, declared_strength, declared_wish.
+    city-sector pair with at least one company is a row. ``countries`` and ``branchen`` only select
+    the rows shown (the LQ is still computed over ``scope``); ``smes_only`` counts SMEs only.
+    Columns: city_id, city_de, city_en, city_zh, country, sector, sector_de, sector_en, sector_zh,
+    sort_order, companies, smes, employees, sample_companies, lq, declared_strength, declared_wish.
     """
     _check_scope(scope)
     lq = "lq_alliance" if scope == "alliance" else "lq_country"
-    country_filter = "" if scope == "alliance" else "WHERE m.country = ?"
-    params = [] if scope == "alliance" else [scope]
+    clauses, params = [], []
+    if scope != "alliance":
+        clauses.append("m.country = ?")
+        params.append(scope)
+    if countries:
+        clauses.append("list_contains(?, m.country)")
+        params.append(list(countries))
+    if branchen:
+        if level == "branche":
+            clauses.append("list_contains(?, m.sector)")
+        else:
+            clauses.append("m.sector IN (SELECT nace_division FROM nace_branche WHERE list_contains(?, branche_id))")
+        params.append(list(branchen))
+    country_filter = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     return con.execute(
         f"""
-        WITH m AS ({_measures_sql(level, basis, include_samples)}),
+        WITH m AS ({_measures_sql(level, basis, include_samples, smes_only)}),
         declared AS ({_declared_sql(level)})
         SELECT m.city_id, c.name_de AS city_de, c.name_en AS city_en, c.name_zh AS city_zh, m.country,
                m.sector, s.name_de AS sector_de, s.name_en AS sector_en, s.name_zh AS sector_zh, s.sort_order,
@@ -257,6 +276,11 @@ def partner_ranking(
     rows = rows.rename(columns={"city_id": "partner_id", "name_de": "partner_de", "name_en": "partner_en",
                                 "name_zh": "partner_zh"})
     return rows.sort_values(["score", "partner_id"], ascending=[False, True], ignore_index=True)
+
+
+def branche_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The Branchen in display order: branche_id, name_de, name_en, name_zh."""
+    return con.execute("SELECT branche_id, name_de, name_en, name_zh FROM branchen ORDER BY sort_order").df()
 
 
 def sector_names(con: duckdb.DuckDBPyConnection, level: str) -> dict[str, dict[str, str]]:

@@ -30,7 +30,7 @@ if ctx is not None:
                                  ("arcs", show_arcs, True), ("tiles", tiles, False)):
         shell.set_param(name, "1" if value else "0", "1" if default else "0")
 
-    points = geo.city_points(con, measure)
+    points = geo.city_points(con, measure, ctx.filters.countries)
     arcs = geo.project_arcs(con)
     shell.sample_badge(int(points["sample_companies"].sum() + arcs["sample_projects"].sum()), lang)
     # Tooltip values are prepared as plain text and shown with pydeck's "text" tooltip (never as HTML).

@@ -33,7 +33,9 @@ if ctx is not None:
                                  ("samples", "1" if include_samples else "0", "1")):
         shell.set_param(name, value, default)
 
-    matrix = sectors.city_sector_matrix(con, level=level, basis=basis, scope=scope, include_samples=include_samples)
+    f = ctx.filters
+    matrix = sectors.city_sector_matrix(con, level=level, basis=basis, scope=scope, include_samples=include_samples,
+                                        smes_only=f.smes_only, countries=f.countries, branchen=f.branchen)
     if include_samples:
         shell.sample_badge(int(matrix["sample_companies"].sum()), lang)
     st.caption(t("sectors.lq_formula", lang))

@@ -7,33 +7,27 @@ import streamlit as st
 
 from alliance import projects
 from alliance.i18n import format_date, t
-from etl.contract import DIRECTIONS, PROJECT_STATUSES
+from etl.contract import DIRECTIONS
 from pages.common import shell
 
 ctx = shell.page("nav.projects")
 if ctx is not None:
     lang, con = ctx.lang, ctx.con
-    c1, c2, c3, c4 = st.columns([2, 2, 2, 1])
-    statuses = c1.multiselect(t("projects.status", lang), PROJECT_STATUSES,
-                              default=[s for s in shell.list_param("status") if s in PROJECT_STATUSES],
-                              format_func=lambda v: t(f"pstatus.{v}", lang), key="status")
-    directions = c2.multiselect(t("projects.direction", lang), DIRECTIONS,
+    f = ctx.filters
+    c1, c2, c3 = st.columns([2, 1, 1])
+    directions = c1.multiselect(t("projects.direction", lang), DIRECTIONS,
                                 default=[d for d in shell.list_param("direction") if d in DIRECTIONS],
                                 format_func=lambda v: t(f"direction.{v}", lang), key="direction")
-    years = c3.slider(t("projects.years", lang), 2010, 2030,
-                      value=(int(shell.param("from", "2010")), int(shell.param("to", "2030"))), key="years")
-    include_samples = c4.toggle(t("sectors.include_samples", lang), value=shell.param("samples", "1") == "1",
+    include_samples = c2.toggle(t("sectors.include_samples", lang), value=shell.param("samples", "1") == "1",
                                 key="samples")
-    shell.set_list_param("status", statuses)
+    only_focus = c3.toggle(t("data.only_focus", lang), value=shell.param("mine", "0") == "1", key="mine")
     shell.set_list_param("direction", directions)
-    shell.set_param("from", str(years[0]), "2010")
-    shell.set_param("to", str(years[1]), "2030")
     shell.set_param("samples", "1" if include_samples else "0", "1")
-    only_focus = st.toggle(t("focus_city", lang) + f": {ctx.focus}", value=shell.param("mine", "0") == "1", key="mine")
     shell.set_param("mine", "1" if only_focus else "0", "0")
+    all_years = f.years == shell.YEARS
     selection = projects.ProjectFilter(
-        cities=(ctx.focus,) if only_focus else (), statuses=tuple(statuses), directions=tuple(directions),
-        year_from=years[0] if years != (2010, 2030) else None, year_to=years[1] if years != (2010, 2030) else None,
+        cities=(ctx.focus,) if only_focus else (), statuses=f.statuses, directions=tuple(directions),
+        branchen=f.branchen, year_from=None if all_years else f.years[0], year_to=None if all_years else f.years[1],
         include_samples=include_samples)
 
     by = st.radio(t("projects.by", lang), list(projects.GROUPINGS), horizontal=True,

@@ -30,7 +30,9 @@ if ctx is not None:
                                  ("samples", "1" if include_samples else "0", "1")):
         shell.set_param(name, value, default)
     cities = (ctx.focus,) if only_focus else ()
-    _, total = data.browse(con, data.Browse(table, cities, text, include_samples, limit=0))
+    f = ctx.filters
+    scope = {"countries": f.countries, "branchen": f.branchen, "smes_only": f.smes_only}
+    _, total = data.browse(con, data.Browse(table, cities, text, include_samples, limit=0, **scope))
     pages = max(1, math.ceil(total / PAGE_ROWS))
     page_no = int(shell.param("page", "1")) if shell.param("page", "1").isdigit() else 1
     page_no = min(max(page_no, 1), pages)
@@ -38,7 +40,7 @@ if ctx is not None:
         page_no = st.number_input(t("data.page", lang), 1, pages, page_no, key="page")
     shell.set_param("page", str(page_no), "1")
     rows, total = data.browse(con, data.Browse(table, cities, text, include_samples, limit=PAGE_ROWS,
-                                               offset=(page_no - 1) * PAGE_ROWS))
+                                               offset=(page_no - 1) * PAGE_ROWS, **scope))
     if "is_sample" in rows:
         shell.sample_badge(int(rows["is_sample"].sum()), lang)
     st.caption(t("data.rows", lang, shown=format_number(len(rows), lang), total=format_number(total, lang),

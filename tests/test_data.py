@@ -75,3 +75,11 @@ def test_data_package(con):
     assert [c["company_id"] for c in companies] == ["c1"]
     assert companies[0]["name"] == "'=HYPERLINK(\"http://evil\")"  # neutralised
     assert companies[0]["is_sample"] == "true"
+
+
+def test_browse_with_the_global_filters(con):
+    assert data.browse(con, data.Browse("cities", countries=("CN",)))[0]["city_id"].tolist() == ["foshan"]
+    assert data.browse(con, data.Browse("companies", countries=("DE",)))[0]["company_id"].tolist() == ["c1"]
+    assert data.browse(con, data.Browse("companies", smes_only=True))[0]["company_id"].tolist() == ["c1"]
+    # c2 is GB/T 3670 -> NACE 29 (automotive); c1 is 28.41 (machinery)
+    assert data.browse(con, data.Browse("companies", branchen=("automotive",)))[0]["company_id"].tolist() == ["c2"]

@@ -101,10 +101,10 @@ def test_projects_page(monkeypatch, db):
     at = open_page(monkeypatch, db, "pages/5_projects.py")
     assert at.dataframe[0].value["Titel"].tolist() == ["Werkzeugmaschinen"]
     assert len(at.get("plotly_chart")) == 2
-    at.multiselect(key="status").set_value(["completed"]).run()
+    at.multiselect(key="g_status").set_value(["completed"]).run()  # the global filter in the sidebar
     assert not at.exception
     assert at.dataframe[0].value.empty
-    assert at.query_params["status"] == "completed"
+    assert at.query_params["pstatus"] == "completed"
 
 
 def test_data_page(monkeypatch, db):
@@ -157,3 +157,12 @@ def test_numbers_in_tables_use_the_readers_locale(monkeypatch, db):
     at = open_page(monkeypatch, db, "pages/2_cities.py")
     columns = json.loads(at.dataframe[0].proto.columns)
     assert columns["Beschäftigte"]["type_config"] == {"type": "number", "format": "localized"}
+
+
+def test_global_filters_apply_and_travel_with_the_links(monkeypatch, db):
+    at = open_page(monkeypatch, db, "pages/3_sectors.py", countries="DE", sme="1")
+    table = at.dataframe[0].value
+    assert set(table["Stadt"]) == {"Mainz mainz市"}  # only German cities
+    assert table[table["Branche"] == "Pharma"]["Unternehmen"].tolist() == [0]  # m2 is no SME
+    links = {link.label: link for link in at.get("page_link")}
+    assert links["Projekte"].proto.query_string in ("countries=DE&sme=1", "sme=1&countries=DE")

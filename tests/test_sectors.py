@@ -83,3 +83,17 @@ def test_bad_parameters_are_refused(analytics_db):
         sectors.city_sector_matrix(analytics_db, level="nace; DROP TABLE cities")
     with pytest.raises(ValueError):
         sectors.city_sector_matrix(analytics_db, scope="FR")
+
+
+def test_smes_only_and_row_filters(analytics_db):
+    m = sectors.city_sector_matrix(analytics_db, level="branche", smes_only=True)
+    # SMEs: a1 (100, machinery), a3 (100, food), b1 (200, pharma), m1 (100, machinery); m2 (300) is not one.
+    # E = 500; LQ(a, machinery) = (100/200) / (200/500) = 1.25
+    assert cell(m, "a", "machinery", "companies") == 1 and cell(m, "a", "machinery", "employees") == 100
+    assert cell(m, "a", "machinery", "lq") == pytest.approx(1.25)
+    assert cell(m, "mainz", "pharma", "companies") == 0
+    only_de = sectors.city_sector_matrix(analytics_db, countries=("DE",))
+    assert set(only_de.city_id) == {"mainz"}
+    assert cell(only_de, "mainz", "machinery", "lq") == pytest.approx(0.55)  # still over the whole alliance
+    pharma = sectors.city_sector_matrix(analytics_db, level="division", branchen=("pharma",))
+    assert set(pharma.sector) == {"21"}

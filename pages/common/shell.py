@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from alliance import cities, db, export
+from alliance import cities, db, export, sectors
 from alliance.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 DEFAULT_FOCUS = "mainz"
@@ -30,11 +30,26 @@ PAGES = (  # (file, catalogue key, icon)
 )
 
 
+YEARS = (2010, 2030)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The global filters of the sidebar; empty tuples mean "all"."""
+
+    countries: tuple[str, ...] = ()
+    branchen: tuple[str, ...] = ()
+    smes_only: bool = False
+    statuses: tuple[str, ...] = ()
+    years: tuple[int, int] = YEARS
+
+
 @dataclass
 class Context:
     lang: str
     focus: str
     con: duckdb.DuckDBPyConnection
+    filters: Filters = Filters()
 
 
 @st.cache_resource(show_spinner=False, max_entries=1)
@@ -128,13 +143,51 @@ def page(title_key: str) -> Context | None:
     focus = st.sidebar.selectbox(t("focus_city", lang), ids, index=ids.index(focus), format_func=labels.get,
                                  key="focus_select")
     set_param("focus", focus, DEFAULT_FOCUS)
+    filters = _global_filters(con, lang)
     st.sidebar.divider()
-    carried = {k: v for k, v in (("lang", lang), ("focus", focus)) if v != {"lang": DEFAULT_LANGUAGE,
-                                                                            "focus": DEFAULT_FOCUS}[k]}
+    carried = {k: v for k in GLOBAL_PARAMS if (v := st.query_params.get(k))}
     for file, key, icon in PAGES:
         st.sidebar.page_link(file, label=t(key, lang), icon=icon, query_params=carried)
     st.title(t(title_key, lang))
-    return Context(lang, focus, con)
+    return Context(lang, focus, con, filters)
+
+
+GLOBAL_PARAMS = ("lang", "focus", "countries", "branchen", "sme", "pstatus", "years")
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _branchen(_con: duckdb.DuckDBPyConnection, version: db.DatabaseVersion) -> pd.DataFrame:
+    return sectors.branche_list(_con)
+
+
+def _global_filters(con: duckdb.DuckDBPyConnection, lang: str) -> Filters:
+    """Countries, Branchen, SMEs only, project status and years: in the sidebar and in the URL."""
+    from etl.contract import PROJECT_STATUSES
+
+    with st.sidebar.expander(t("filters.title", lang), expanded=any(k in st.query_params for k in GLOBAL_PARAMS[2:])):
+        countries = st.multiselect(t("col.country", lang), ["CN", "DE"], format_func=lambda c: t(f"country.{c}", lang),
+                                   default=[c for c in list_param("countries") if c in ("CN", "DE")],
+                                   key="g_countries")
+        branchen = _branchen(con, db.version_of(db.database_path()))
+        names = dict(zip(branchen["branche_id"], branchen[f"name_{lang}"], strict=True))
+        chosen = st.multiselect(t("col.sector", lang), list(names), format_func=names.get,
+                                default=[b for b in list_param("branchen") if b in names], key="g_branchen")
+        smes_only = st.toggle(t("filters.smes_only", lang), value=param("sme", "0") == "1", key="g_sme")
+        statuses = st.multiselect(t("projects.status", lang), PROJECT_STATUSES,
+                                  format_func=lambda v: t(f"pstatus.{v}", lang),
+                                  default=[s for s in list_param("pstatus") if s in PROJECT_STATUSES], key="g_status")
+        try:
+            low, high = (int(v) for v in param("years", f"{YEARS[0]}-{YEARS[1]}").split("-"))
+        except ValueError:
+            low, high = YEARS
+        years = st.slider(t("projects.years", lang), YEARS[0], YEARS[1], (max(low, YEARS[0]), min(high, YEARS[1])),
+                          key="g_years")
+    set_list_param("countries", countries)
+    set_list_param("branchen", chosen)
+    set_param("sme", "1" if smes_only else "0", "0")
+    set_list_param("pstatus", statuses)
+    set_param("years", f"{years[0]}-{years[1]}", f"{YEARS[0]}-{YEARS[1]}")
+    return Filters(tuple(countries), tuple(chosen), smes_only, tuple(statuses), tuple(years))
 
 
 def sample_badge(count: int, lang: str) -> None:

@@ -9,7 +9,8 @@ SELECT
     is_sample,
     count(*) AS companies,
     count(*) FILTER (WHERE is_sme) AS smes,
-    sum(employees) AS employees
+    sum(employees) AS employees,
+    coalesce(sum(employees) FILTER (WHERE is_sme), 0) AS sme_employees
 FROM v_companies
 GROUP BY ALL
 ORDER BY city_id, nace_division, is_sample;
