@@ -347,6 +347,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "城市颜色：成员状态（蓝色成员、绿色申请中、紫色观察员、灰色非成员）。连线：红色中国→德国，"
               "黑色德国→中国，黄色双向；宽度表示金额。",
     },
+    "filters.all": {"de": "alle", "en": "all", "zh": "全部"},
     "filters.title": {"de": "Filter", "en": "Filters", "zh": "筛选"},
     "filters.smes_only": {"de": "nur KMU", "en": "SMEs only", "zh": "仅中小企业"},
     "country.CN": {"de": "China", "en": "China", "zh": "中国"},

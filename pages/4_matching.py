@@ -43,9 +43,11 @@ def described_profile(ctx: shell.Context) -> matching.Profile | None:
     employees = c1.number_input(t("matching.employees", lang), 1, 1_000_000, int(shell.param("emp", "50")),
                                 key="emp")
     seek = c2.multiselect(t("matching.seeks_codes", lang), list(names), format_func=names.get,
-                          default=[c for c in shell.list_param("seek") if c in names], key="seek")
+                          default=[c for c in shell.list_param("seek") if c in names], key="seek",
+                          placeholder=t("filters.all", lang))
     offer = c2.multiselect(t("matching.offers_codes", lang), list(names), format_func=names.get,
-                           default=[c for c in shell.list_param("offer") if c in names], key="offer")
+                           default=[c for c in shell.list_param("offer") if c in names], key="offer",
+                           placeholder=t("filters.all", lang))
     text = st.text_area(t("matching.seeks_text", lang), value=shell.param("text", ""), key="text", height=80)
     shell.set_param("country", country, "DE")
     shell.set_param("emp", str(employees), "50")

@@ -17,7 +17,8 @@ if ctx is not None:
     c1, c2, c3 = st.columns([2, 1, 1])
     directions = c1.multiselect(t("projects.direction", lang), DIRECTIONS,
                                 default=[d for d in shell.list_param("direction") if d in DIRECTIONS],
-                                format_func=lambda v: t(f"direction.{v}", lang), key="direction")
+                                format_func=lambda v: t(f"direction.{v}", lang), key="direction",
+                                placeholder=t("filters.all", lang))
     include_samples = c2.toggle(t("sectors.include_samples", lang), value=shell.param("samples", "1") == "1",
                                 key="samples")
     only_focus = c3.toggle(t("data.only_focus", lang), value=shell.param("mine", "0") == "1", key="mine")

@@ -167,15 +167,17 @@ def _global_filters(con: duckdb.DuckDBPyConnection, lang: str) -> Filters:
     with st.sidebar.expander(t("filters.title", lang), expanded=any(k in st.query_params for k in GLOBAL_PARAMS[2:])):
         countries = st.multiselect(t("col.country", lang), ["CN", "DE"], format_func=lambda c: t(f"country.{c}", lang),
                                    default=[c for c in list_param("countries") if c in ("CN", "DE")],
-                                   key="g_countries")
+                                   key="g_countries", placeholder=t("filters.all", lang))
         branchen = _branchen(con, db.version_of(db.database_path()))
         names = dict(zip(branchen["branche_id"], branchen[f"name_{lang}"], strict=True))
         chosen = st.multiselect(t("col.sector", lang), list(names), format_func=names.get,
-                                default=[b for b in list_param("branchen") if b in names], key="g_branchen")
+                                default=[b for b in list_param("branchen") if b in names], key="g_branchen",
+                                placeholder=t("filters.all", lang))
         smes_only = st.toggle(t("filters.smes_only", lang), value=param("sme", "0") == "1", key="g_sme")
         statuses = st.multiselect(t("projects.status", lang), PROJECT_STATUSES,
                                   format_func=lambda v: t(f"pstatus.{v}", lang),
-                                  default=[s for s in list_param("pstatus") if s in PROJECT_STATUSES], key="g_status")
+                                  default=[s for s in list_param("pstatus") if s in PROJECT_STATUSES], key="g_status",
+                                  placeholder=t("filters.all", lang))
         try:
             low, high = (int(v) for v in param("years", f"{YEARS[0]}-{YEARS[1]}").split("-"))
         except ValueError:
