@@ -48,6 +48,12 @@ if ctx is not None:
     if status.last_load:
         st.caption(t("overview.last_load", lang, when=format_date(status.last_load, lang, with_time=True),
                      files=len(status.files), warnings=status.warnings))
+    shares = overview.sample_shares(con)
+    shares["table"] = [t(f"table.{name}", lang) for name in shares["table"]]
+    shell.table(shares.rename(columns={"table": t("data.table", lang), "records": t("col.records", lang),
+                                       "samples": t("col.samples", lang), "share": t("col.sample_share", lang),
+                                       "with_source": t("col.with_source", lang)}), "datenstand", lang)
+    st.caption(t("overview.sources_hint", lang))
     st.markdown(f"**{t('overview.quality_notes', lang)}**")
     notes = overview.quality_notes(con)
     notes.columns = [t("col.subject", lang), t("col.note", lang), t("col.sources", lang)]

@@ -79,6 +79,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "de": "Mitglieder im Zeitverlauf", "en": "Members over time", "zh": "成员数量变化",
     },
     "overview.data_status": {"de": "Datenstand", "en": "Data status", "zh": "数据状态"},
+    "table.cities": {"de": "Städte", "en": "Cities", "zh": "城市"},
+    "table.companies": {"de": "Unternehmen", "en": "Companies", "zh": "企业"},
+    "table.projects": {"de": "Projekte", "en": "Projects", "zh": "项目"},
+    "table.memberships": {"de": "Mitgliedschaftsereignisse", "en": "Membership events", "zh": "成员事件"},
+    "col.records": {"de": "Datensätze", "en": "Records", "zh": "记录"},
+    "col.samples": {"de": "davon Beispiele", "en": "of which samples", "zh": "其中示例"},
+    "col.sample_share": {"de": "Beispielanteil (%)", "en": "Sample share (%)", "zh": "示例占比（%）"},
+    "col.with_source": {"de": "mit Quelle", "en": "with source", "zh": "有来源"},
+    "overview.sources_hint": {
+        "de": "Jede Angabe nennt ihre Quelle (Spalte „source“; Städteprofile listen sie). Ladeprotokoll und "
+              "Dateien mit Prüfsummen: Seite „Daten und Export“.",
+        "en": "Every fact names its source (column \"source\"; city profiles list them). Load history and files "
+              "with checksums: page \"Data and export\".",
+        "zh": "每条信息都注明来源（“source”列；城市概况中列出）。加载记录及文件校验值见“数据与导出”页面。",
+    },
     "overview.quality_notes": {
         "de": "Hinweise zur Datenqualität (strittige Angaben)",
         "en": "Data-quality notes (disputed facts)",
@@ -203,6 +218,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Procedure findings (events kept as delivered)",
         "zh": "程序异常（事件按原样保留）",
     },
+    "membership.timeline": {"de": "Mitgliedschaften im Zeitverlauf", "en": "Memberships over time",
+                            "zh": "成员资格时间线"},
     "membership.at": {"de": "Stichtag", "en": "As of", "zh": "截至日期"},
     "col.since": {"de": "Mitglied seit", "en": "Member since", "zh": "入盟日期"},
     "col.applied": {"de": "Antrag", "en": "Applied", "zh": "申请"},

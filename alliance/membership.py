@@ -205,3 +205,32 @@ def members_over_time(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         ORDER BY d.date, k.country
         """
     ).df()
+
+
+def membership_periods(con: duckdb.DuckDBPyConnection, until: date | None = None) -> pd.DataFrame:
+    """Each period in which a city was a member (or an observer): city, country, kind ('member' or
+    'observer'), start, end (the next status change, or ``until``, default today), is_sample."""
+    until = until or date.today()
+    return con.execute(
+        """
+        WITH periods AS (  -- status changes; a withdrawal request continues the membership
+            SELECT city_id, date, is_sample,
+                   replace(sets_status, 'withdrawal_requested', 'member') AS kind,
+                   replace(lag(sets_status) OVER (PARTITION BY city_id ORDER BY date, event_id),
+                           'withdrawal_requested', 'member') AS was
+            FROM v_membership_events WHERE sets_status IS NOT NULL AND date <= ?
+        ),
+        starts AS (
+            SELECT city_id, kind, date AS start, is_sample,
+                   (SELECT min(q.date) FROM periods AS q WHERE q.city_id = p.city_id AND q.date > p.date
+                    AND q.kind <> p.kind) AS stop
+            FROM periods AS p
+            WHERE kind IN ('member', 'observer') AND kind IS DISTINCT FROM was
+        )
+        SELECT s.city_id, c.name_de, c.name_zh, c.country, s.kind, s.start, coalesce(s.stop, ?) AS "end",
+               s.is_sample
+        FROM starts AS s JOIN cities AS c USING (city_id)
+        ORDER BY s.start, c.country, c.name_de
+        """,
+        [until, until],
+    ).df()

@@ -63,3 +63,19 @@ def quality_notes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         "SELECT subject_table || ': ' || subject_id || coalesce(' (' || field || ')', '') AS subject, note, sources "
         "FROM quality_notes ORDER BY subject_table, subject_id, source_row"
     ).df()
+
+
+def sample_shares(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Per table: records, sample records and their share (%); and how many records name a source."""
+    return con.execute(
+        """
+        SELECT 'cities' AS "table", count(*) AS records, count(*) FILTER (WHERE is_sample) AS samples,
+               count(*) FILTER (WHERE nullif(trim(source), '') IS NOT NULL) AS with_source FROM cities
+        UNION ALL SELECT 'companies', count(*), count(*) FILTER (WHERE is_sample),
+               count(*) FILTER (WHERE nullif(trim(source), '') IS NOT NULL) FROM companies
+        UNION ALL SELECT 'projects', count(*), count(*) FILTER (WHERE is_sample),
+               count(*) FILTER (WHERE nullif(trim(source), '') IS NOT NULL) FROM projects
+        UNION ALL SELECT 'memberships', count(*), count(*) FILTER (WHERE is_sample),
+               count(*) FILTER (WHERE nullif(trim(source), '') IS NOT NULL) FROM memberships
+        """
+    ).df().assign(share=lambda d: (100 * d["samples"].fillna(0) / d["records"].where(d["records"] > 0)).round(1))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import plotly.express as px
 import streamlit as st
 
 from alliance import membership
@@ -44,6 +45,16 @@ if ctx is not None:
             "members_at_circular": t("col.members", lang), "consents": t("col.consents", lang),
             "objections": t("col.objections", lang), "outstanding": t("col.outstanding", lang),
             step: t("col.next_step", lang), "is_sample": t("col.sample", lang)}), "aufnahmeverfahren", lang)
+
+    st.subheader(t("membership.timeline", lang))
+    periods = membership.membership_periods(con, at)
+    periods["city"] = shell.bilingual(periods["name_de"], periods["name_zh"], lang)
+    periods["kind_text"] = [t(f"status.{k}", lang) for k in periods["kind"]]
+    chart = px.timeline(periods, x_start="start", x_end="end", y="city", color="kind_text",
+                        labels={"city": "", "kind_text": t("col.status", lang)},
+                        category_orders={"city": list(dict.fromkeys(periods["city"]))})
+    chart.update_layout(height=max(300, 16 * periods["city"].nunique()), margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    st.plotly_chart(chart, config={"displayModeBar": False})
 
     st.subheader(t("membership.status", lang))
     status = membership.status_at(con, at)

@@ -111,3 +111,12 @@ def test_outdated_own_data_is_reported_not_replaced(tmp_path, monkeypatch):
     assert not at.exception
     assert any("älteren Programmversion" in w.value for w in at.warning)
     assert int(at.metric[1].value) == 3  # still the city's own 3 cities
+
+
+def test_overview_data_status_shares(tmp_path, monkeypatch):
+    at = run_app(monkeypatch, build_db(tmp_path))
+    shares = at.dataframe[1].value.set_index("Tabelle")
+    # the fixture: 2 companies, both samples; 1 sample project; 5 real membership events
+    assert shares.loc["Unternehmen", "Beispielanteil (%)"] == 100.0
+    assert shares.loc["Mitgliedschaftsereignisse", "davon Beispiele"] == 0
+    assert shares.loc["Städte", "mit Quelle"] == 3

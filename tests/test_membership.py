@@ -109,3 +109,12 @@ def test_members_over_time(con):
     assert de[date(2017, 4, 24)] == 1
     assert de[date(2026, 2, 20)] == 1  # withdrawal requested: still a member
     assert cn[date(2026, 4, 1)] == 1  # f2 withdrawn
+
+
+def test_membership_periods(con):
+    periods = membership.membership_periods(con, until=date(2026, 6, 1))
+    rows = {(r.city_id, r.kind): (r.start.date(), r.end.date()) for r in periods.itertuples()}
+    # f2: founded 2016-04-25, withdrawal requested 2026-03-15 (still a member), withdrawn 2026-04-01
+    assert rows[("f2", "member")] == (date(2016, 4, 25), date(2026, 4, 1))
+    assert rows[("f3", "member")] == (date(2017, 4, 24), date(2026, 6, 1))
+    assert ("app", "member") not in rows
