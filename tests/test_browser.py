@@ -60,16 +60,22 @@ def test_downloaded_csv_equals_the_table_shown(page, app_server, tmp_path):
 
     page.goto(f"{app_server.url}/membership")
     wait_for_app(page)
-    page.get_by_role("button", name="Herunterladen").nth(1).click()  # the status table (second table)
+    grid = page.locator("[data-testid=stDataFrame]").nth(1)  # the status table (second table)
+    shown: dict[int, list[str]] = {}
+    for cell in grid.locator("td[role=gridcell]").all():
+        row = int(cell.get_attribute("id").split("-")[-1])
+        shown.setdefault(row, []).append(cell.inner_text().strip())
+    page.get_by_role("button", name="Herunterladen").nth(1).click()
     with page.expect_download() as info:
         page.get_by_role("button", name="CSV", exact=True).click()
     path = tmp_path / "status.csv"
     info.value.save_as(path)
-    frame = pd.read_csv(path, keep_default_na=False)
+    frame = pd.read_csv(path, keep_default_na=False, dtype=str)
     assert list(frame.columns) == ["Stadt", "Land", "Status", "Mitglied seit", "Beispiel"]
-    assert "Mainz 美因茨" in frame["Stadt"].tolist()
-    assert len(frame) == 52
-
+    assert len(frame) == 52 and "Mainz 美因茨" in frame["Stadt"].tolist()
+    assert len(shown) >= 5  # the rows the grid has rendered
+    for row, cells in shown.items():  # every rendered row equals the file's row (text columns)
+        assert cells[:4] == frame.iloc[row].tolist()[:4], row
 
 def test_hostile_company_name_shows_as_text_and_runs_nothing(page, tmp_path):
     from tests.factory import build_db, valid_tables
