@@ -66,7 +66,8 @@ def connect(path: Path | os.PathLike | str) -> duckdb.DuckDBPyConnection:
     ``duckdb.connect(path)``: DuckDB caches instances by path, so a second connect() while the first
     connection lives would return the *old* file's data after a rebuild.
     """
-    con = duckdb.connect(":memory:")
+    # No replacement scans: a missing table must be an error, never a Python variable of that name.
+    con = duckdb.connect(":memory:", config={"python_enable_replacements": False})
     try:
         con.execute("ATTACH ? AS alliance (READ_ONLY)", [str(path)])
         con.execute("USE alliance")

@@ -15,7 +15,8 @@ pytestmark = [
 ]
 
 PAGES = [("", "overview"), ("map", "map"), ("cities", "cities"), ("sectors", "sectors"), ("matching", "matching"),
-         ("projects", "projects"), ("membership", "membership"), ("data", "data")]
+         ("projects", "projects"), ("membership", "membership"), ("data", "data"),
+         ("briefing", "briefing")]
 
 
 def wait_for_app(page) -> None:

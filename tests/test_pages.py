@@ -43,7 +43,7 @@ def test_navigation_links_every_page_in_the_language(monkeypatch, db):
     at = open_page(monkeypatch, db, "app.py", lang="en")
     labels = [link.label for link in at.get("page_link")]
     assert labels == ["Overview", "Map", "City profiles", "Sector matrix", "Cooperation matching", "Projects",
-                      "Membership", "Data and export"]
+                      "Membership", "Data and export", "Committee briefing"]
 
 
 def test_sector_page(monkeypatch, db):
@@ -166,3 +166,14 @@ def test_global_filters_apply_and_travel_with_the_links(monkeypatch, db):
     assert table[table["Branche"] == "Pharma"]["Unternehmen"].tolist() == [0]  # m2 is no SME
     links = {link.label: link for link in at.get("page_link")}
     assert links["Projekte"].proto.query_string in ("countries=DE&sme=1", "sme=1&countries=DE")
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_briefing_page_makes_deck_and_handout(monkeypatch, db):
+    at = open_page(monkeypatch, db, "pages/8_briefing.py", committee="Hauptausschuss")
+    assert at.text_input(key="committee").value == "Hauptausschuss"
+    at.button(key="make").click().run()
+    assert not at.exception
+    assert at.success[0].value.startswith("Fertig: 8 Folien")
+    downloads = at.get("download_button")
+    assert len(downloads) == 2

@@ -27,6 +27,7 @@ PAGES = (  # (file, catalogue key, icon)
     ("pages/5_projects.py", "nav.projects", ":material/work:"),
     ("pages/6_membership.py", "nav.membership", ":material/how_to_reg:"),
     ("pages/7_data.py", "nav.data", ":material/table_view:"),
+    ("pages/8_briefing.py", "nav.briefing", ":material/slideshow:"),
 )
 
 
