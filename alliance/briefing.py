@@ -428,7 +428,16 @@ def render_pdf(content: Content, images: dict[str, bytes] | None = None) -> byte
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import cm
-    from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        Image,
+        KeepTogether,
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     images = render_images(content) if images is None else images
     styles = getSampleStyleSheet()
@@ -437,25 +446,26 @@ def render_pdf(content: Content, images: dict[str, bytes] | None = None) -> byte
     for i, spec in enumerate(content.slides):
         if i and spec.key in ("map", "sectors", "matches"):
             story.append(PageBreak())
-        story.append(Paragraph(escape(spec.title), styles["Heading2"]))
-        for line in spec.lines:
-            story.append(Paragraph("• " + escape(line), styles["BodyText"]))
+        section = [Paragraph(escape(spec.title), styles["Heading2"])]
+        section += [Paragraph("• " + escape(line), styles["BodyText"]) for line in spec.lines]
         image = images.get(spec.key)
         if image:
             picture = Image(io.BytesIO(image))
             ratio = picture.imageHeight / picture.imageWidth
             picture.drawWidth, picture.drawHeight = 16 * cm, 16 * cm * ratio
-            story.append(picture)
+            section.append(picture)
         if spec.table is not None and not spec.table.empty:
             cell = styles["BodyText"].clone("cell", fontSize=8, leading=10)
             data = [[Paragraph(escape(str(v)), cell) for v in spec.table.columns]] + [
                 [Paragraph(escape(str(v)), cell) for v in row] for row in spec.table.itertuples(index=False)]
-            table = Table(data, repeatRows=1)
+            lengths = [max([len(str(c))] + [len(str(v)) for v in spec.table[c]]) for c in spec.table.columns]
+            weights = [min(max(n, 10), 60) for n in lengths]
+            table = Table(data, repeatRows=1, colWidths=[17 * cm * w / sum(weights) for w in weights])
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
                                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde6ef")),
                                        ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-            story.append(table)
-        story.append(Spacer(1, 0.4 * cm))
+            section.append(table)
+        story += [KeepTogether(section), Spacer(1, 0.4 * cm)]  # a heading never stands alone at a page end
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4, title=content.title, leftMargin=2 * cm, rightMargin=2 * cm,
                       topMargin=1.8 * cm, bottomMargin=1.8 * cm).build(story)
