@@ -22,6 +22,8 @@ from etl.messages import Message, warning
 from etl.validate import validate
 
 Progress = Callable[[float, str], None]
+# A missing table must be an error, never a Python variable of that name (DuckDB's replacement scans).
+NO_REPLACEMENT_SCANS = {"python_enable_replacements": False}
 
 
 @dataclass
@@ -101,7 +103,7 @@ def stage_and_validate(
 
 def check(source_dir: Path, progress: Progress = _no_progress) -> BuildResult:
     """Validate only: the same checks as a build, in memory, nothing written."""
-    con = duckdb.connect(":memory:")
+    con = duckdb.connect(":memory:", config=NO_REPLACEMENT_SCANS)
     try:
         result = stage_and_validate(con, source_dir, progress)
         if result.ok:
@@ -130,7 +132,7 @@ def build(source_dir: Path, db_path: Path, progress: Progress = _no_progress) ->
     _remove_stale_temp_files(db_path)
     tmp_path = db_path.parent / f".{db_path.name}.tmp-{os.getpid()}"
     tmp_path.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp_path))
+    con = duckdb.connect(str(tmp_path), config=NO_REPLACEMENT_SCANS)
     try:
         result = stage_and_validate(con, source_dir, progress)
         if not result.ok:
