@@ -12,7 +12,8 @@ from etl.build import BuildResult, Progress, build
 from etl.paths import SEED_DIR, database_path
 from etl.schema import SCHEMA_VERSION
 
-__all__ = ["database_path", "ensure_database", "connect", "DatabaseVersion", "version_of", "is_outdated"]
+__all__ = ["database_path", "ensure_database", "connect", "session", "DatabaseVersion", "version_of",
+           "is_outdated"]
 
 
 @dataclass(frozen=True)
@@ -75,3 +76,11 @@ def connect(path: Path | os.PathLike | str) -> duckdb.DuckDBPyConnection:
         con.close()
         raise
     return con
+
+
+def session(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor of ``con`` for one thread: DuckDB connections must not be used by two threads at once
+    (Streamlit runs every session's script in its own thread), cursors of one connection may."""
+    cursor = con.cursor()
+    cursor.execute("USE alliance")
+    return cursor

@@ -8,7 +8,7 @@ from datetime import date
 
 import streamlit as st
 
-from alliance import data, export
+from alliance import data, db, export
 from alliance.i18n import format_number, t
 from pages.common import shell
 
@@ -46,7 +46,7 @@ if ctx is not None:
     st.caption(t("data.rows", lang, shown=format_number(len(rows), lang), total=format_number(total, lang),
                  page=page_no, pages=pages))
     shell.table(rows, f"{table}_seite_{page_no}", lang, height=420)
-    st.download_button(t("data.package", lang), lambda: data.data_package(con.cursor(), cities, include_samples),
+    st.download_button(t("data.package", lang), lambda: data.data_package(db.session(con), cities, include_samples),
                        export.file_name(f"datenpaket_{ctx.focus if only_focus else 'allianz'}", "zip"),
                        mime="application/zip", help=t("data.package_help", lang), icon=":material/folder_zip:",
                        key="package")

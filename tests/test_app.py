@@ -120,3 +120,27 @@ def test_overview_data_status_shares(tmp_path, monkeypatch):
     assert shares.loc["Unternehmen", "Beispielanteil (%)"] == 100.0
     assert shares.loc["Mitgliedschaftsereignisse", "davon Beispiele"] == 0
     assert shares.loc["Städte", "mit Quelle"] == 3
+
+
+def test_sessions_are_separate_cursors_on_one_database(tmp_path):
+    import threading
+
+    from alliance import db as alliance_db
+
+    con = alliance_db.connect(build_db(tmp_path))
+    counts, errors = [], []
+
+    def work():
+        try:
+            cursor = alliance_db.session(con)
+            for _ in range(20):
+                counts.append(cursor.execute("SELECT count(*) FROM companies").fetchall()[0][0])
+        except Exception as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and counts == [2] * 80

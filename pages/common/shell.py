@@ -102,7 +102,7 @@ def open_database(lang: str) -> duckdb.DuckDBPyConnection | None:
         if result is None and _outdated(db.version_of(path)):
             st.warning(t("db.outdated", lang, path=str(path)))
     try:
-        return _connection(db.version_of(path))
+        return db.session(_connection(db.version_of(path)))  # a cursor per script run: runs are threads
     except (duckdb.Error, OSError) as exc:
         st.error(t("db.unreadable", lang, error=str(exc).splitlines()[0]))
         return None
