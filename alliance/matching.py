@@ -103,13 +103,11 @@ def company_profile(con: duckdb.DuckDBPyConnection, company_id: str) -> Profile:
     if not rows:
         raise KeyError(company_id)
     cid, name, city_id, country, sector, employees, offers, seeks = rows[0]
-    codes = con.execute("SELECT kind, code FROM company_sectors WHERE company_id = ? ORDER BY code",
-                        [company_id]).fetchall()
+    offer_codes, seek_codes = con.execute("SELECT offer_codes, seek_codes FROM companies WHERE company_id = ?",
+                                          [company_id]).fetchall()[0]
     return Profile(
         country=country, city_id=city_id, company_id=cid, name=name, sector=sector, employees=employees,
-        offers=offers, seeks=seeks,
-        seek_codes=tuple(code for kind, code in codes if kind == "seek"),
-        offer_codes=tuple(code for kind, code in codes if kind == "offer"),
+        offers=offers, seeks=seeks, seek_codes=tuple(sorted(seek_codes)), offer_codes=tuple(sorted(offer_codes)),
     )
 
 
@@ -287,10 +285,8 @@ def _best_pairs(con: duckdb.DuckDBPyConnection, company_ids: list[str], seek_cod
             LEFT JOIN nace_branche AS nb ON nb.nace_division = left(n.code, 2) WHERE n.level <> 'section'
         ),
         offered AS (
-            SELECT company_id, coalesce(sector, nace_division) AS code FROM companies
+            SELECT company_id, unnest(offer_codes) AS code FROM companies
             WHERE company_id IN (SELECT unnest(?::VARCHAR[]))
-            UNION SELECT company_id, code FROM company_sectors
-            WHERE kind = 'offer' AND company_id IN (SELECT unnest(?::VARCHAR[]))
         ),
         wanted AS (SELECT c.* FROM codes AS c WHERE list_contains(?, c.code))
         SELECT o.company_id, arg_max(wanted.code || '>' || o.code, ({_grade_sql('wanted', 'have')}, o.code))
@@ -298,7 +294,7 @@ def _best_pairs(con: duckdb.DuckDBPyConnection, company_ids: list[str], seek_cod
         WHERE {_grade_sql('wanted', 'have')} > 0
         GROUP BY o.company_id
         """,
-        [company_ids, company_ids, seek_codes],
+        [company_ids, seek_codes],
     ).fetchall())
     return [rows.get(cid) for cid in company_ids]
 
@@ -332,8 +328,7 @@ def _text_fit(profile: Profile, seek_codes: list[str], candidates: pd.DataFrame,
               con: duckdb.DuckDBPyConnection, names: dict[str, dict[str, str]]) -> list[float]:
     """TF-IDF cosine of the seeker's seeks against each candidate's offers (IDF over this pool)."""
     offer_codes = dict(con.execute(
-        "SELECT company_id, list(code ORDER BY code) FROM company_sectors WHERE kind = 'offer' "
-        "AND company_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY company_id",
+        "SELECT company_id, list_sort(offer_codes) FROM companies WHERE company_id IN (SELECT unnest(?::VARCHAR[]))",
         [candidates["company_id"].tolist()]).fetchall())
     query = _with_sector_names(profile.seeks, seek_codes, names)
     documents = [

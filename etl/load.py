@@ -54,15 +54,6 @@ def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> dict
         f"coalesce({_split_codes('seek_sectors__v')}, []) "
         f"FROM {src('companies')} AS s LEFT JOIN gbt_main_division AS g ON g.gbt_division = left(s.sector_gbt__v, 2)"
     )
-    con.execute(
-        "INSERT INTO company_sectors SELECT DISTINCT company_id, city_id, kind, code, left(code, 2) FROM ("
-        "SELECT company_id__v AS company_id, city_id__v AS city_id, 'offer' AS kind, "
-        "trim(unnest(string_split(offer_sectors__v, ';'))) AS code "
-        "FROM src_companies WHERE offer_sectors__v IS NOT NULL "
-        "UNION ALL SELECT company_id__v, city_id__v, 'seek', trim(unnest(string_split(seek_sectors__v, ';'))) "
-        "FROM src_companies WHERE seek_sectors__v IS NOT NULL) WHERE code <> ''"
-    )
-
     names, values = _typed(c.PROJECTS, skip=("company_ids",))
     con.execute(
         f"INSERT INTO projects ({names}, nace_division, source_file, source_row) "
@@ -86,6 +77,6 @@ def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> dict
     )
     return {
         table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
-        for table in ("cities", "city_sectors", "companies", "company_sectors", "projects", "project_companies",
+        for table in ("cities", "city_sectors", "companies", "projects", "project_companies",
                       "memberships", "quality_notes")
     }

@@ -63,21 +63,12 @@ CREATE TABLE companies (
     is_sample     BOOLEAN NOT NULL DEFAULT false,
     source_file   VARCHAR NOT NULL,
     source_row    INTEGER NOT NULL,
-    -- For matching in one scan: what the company makes or offers (its sector and offer_sectors) and
-    -- what it seeks, as lists of the NACE codes (the same codes as company_sectors).
+    -- What the company makes or offers (its sector and offer_sectors) and what it seeks, as lists of
+    -- NACE codes: matching reads them in one scan; the view company_sectors has one row per code.
     offer_codes   VARCHAR[] NOT NULL,
     seek_codes    VARCHAR[] NOT NULL
 );
 
--- What a company offers and seeks, one row per code, normalised to NACE divisions.
--- No foreign key: at 1M companies the index check would dominate the load; the ETL validates.
-CREATE TABLE company_sectors (
-    company_id    VARCHAR NOT NULL,
-    city_id       VARCHAR NOT NULL, -- the company's city, repeated so matching filters without a join
-    kind          VARCHAR NOT NULL CHECK (kind IN ('offer', 'seek')),
-    code          VARCHAR NOT NULL,
-    nace_division VARCHAR NOT NULL
-);
 
 CREATE TABLE projects (
     project_id    VARCHAR PRIMARY KEY,
