@@ -18,9 +18,11 @@ def _typed(table: c.Table, skip: tuple[str, ...] = ()) -> tuple[str, str]:
 
 
 def _split_codes(column: str) -> str:
-    """The distinct trimmed items of a ';'-separated list, as a list (empty items dropped)."""
+    """The distinct trimmed items of a ';'-separated list, as a list (empty items dropped); NULL for
+    NULL. ``column`` is already trimmed, so a single code (the usual case) skips the list work."""
     items = f"list_transform(string_split({column}, ';'), lambda x: trim(x))"
-    return f"list_distinct(list_filter({items}, lambda x: x <> ''))"
+    return (f"CASE WHEN NOT contains({column}, ';') THEN [{column}] "
+            f"ELSE list_distinct(list_filter({items}, lambda x: x <> '')) END")
 
 
 def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> dict[str, int]:
