@@ -186,6 +186,9 @@ class Validator:
         hint = ""
         if self.con.execute("SELECT count(*) FROM gbt WHERE code = ? AND level <> 'section'", [code]).fetchall()[0][0]:
             hint = " (it is a GB/T 4754-2017 code: put it in column sector_gbt)"
+        elif "," in code and self.con.execute("SELECT count(*) FROM nace WHERE code = ?",
+                                              [code.replace(",", ".")]).fetchall()[0][0]:
+            hint = f" (codes take a point: {code.replace(',', '.')}; save the column as text)"
         return f"unknown NACE Rev. 2 code {_show(value)}; expected {EXPECTED[c.NACE]}{hint}"
 
     def check_duplicate_keys(self, table: c.Table) -> None:

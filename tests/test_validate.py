@@ -119,6 +119,13 @@ def test_gbt_code_in_nace_column_gets_a_hint(tmp_path):
     assert "put it in column sector_gbt" in line
 
 
+def test_decimal_comma_in_a_code_gets_a_hint(tmp_path):
+    tables = valid_tables()
+    tables["companies"]["rows"][0][4] = "28,41"
+    (line,) = errors(tmp_path, tables)
+    assert line.endswith("(codes take a point: 28.41; save the column as text)")
+
+
 def test_company_without_any_sector(tmp_path):
     tables = valid_tables()
     tables["companies"]["rows"][0][4] = ""
