@@ -3,7 +3,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import os  # noqa: E402
+
 import pytest  # noqa: E402
+
+# Tests that need Debian's Chromium (browser tests; chart images rendered by kaleido) skip on a
+# developer's machine without it, and never in CI (.ci/run installs it).
+needs_chromium = pytest.mark.skipif(not os.path.exists("/usr/bin/chromium") and not os.environ.get("CI"),
+                                    reason="needs /usr/bin/chromium (apt-get install chromium); .ci/run installs it")
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,9 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
 from alliance import briefing
+from tests.conftest import needs_chromium
 
-pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+pytestmark = [pytest.mark.filterwarnings("ignore::UserWarning"), needs_chromium]
 
 
 @pytest.fixture(scope="module")

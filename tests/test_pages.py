@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import needs_chromium
 from tests.factory import analytics_tables, build_db, make_tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -168,6 +169,7 @@ def test_global_filters_apply_and_travel_with_the_links(monkeypatch, db):
     assert links["Projekte"].proto.query_string in ("countries=DE&sme=1", "sme=1&countries=DE")
 
 
+@needs_chromium
 @pytest.mark.filterwarnings("ignore::UserWarning")
 def test_briefing_page_makes_deck_and_handout(monkeypatch, db):
     at = open_page(monkeypatch, db, "pages/8_briefing.py", committee="Hauptausschuss")
