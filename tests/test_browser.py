@@ -1,18 +1,13 @@
 """The app in real headless Chromium on the bundled data: every page renders, deep links restore
 their view on a fresh server, downloads equal the table shown, hostile names stay text."""
 
-import os
 
 import pytest
 
-from tests.browser import CHROMIUM, StreamlitServer, full_page_screenshot
+from tests.browser import StreamlitServer, full_page_screenshot
+from tests.conftest import needs_chromium
 
-pytestmark = [
-    pytest.mark.browser,
-    # On a developer's machine without Debian's chromium the browser tests skip; in CI they must run.
-    pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-                       reason="needs /usr/bin/chromium (apt-get install chromium); .ci/run installs it"),
-]
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 PAGES = [("", "overview"), ("map", "map"), ("cities", "cities"), ("sectors", "sectors"), ("matching", "matching"),
          ("projects", "projects"), ("membership", "membership"), ("data", "data"),
