@@ -31,9 +31,10 @@ if ctx is not None:
     with left:
         st.subheader(t("overview.by_country", lang))
         table = overview.members_by_country(con)
-        table = table.assign(country=table[f"country_{lang}"],
-                             status=[t(f"status.{s}", lang) for s in table["status"]])[["country", "status", "cities"]]
-        table.columns = [t("col.country", lang), t("col.status", lang), t("col.cities", lang)]
+        statuses = [t(f"status.{s}", lang) for s in table["status"]]
+        table = table.assign(country=table[f"country_{lang}"], status=statuses)[
+            ["country", "status", "cities", "sample_cities"]]
+        table.columns = [t("col.country", lang), t("col.status", lang), t("col.cities", lang), t("col.sample", lang)]
         shell.table(table, "mitglieder_nach_land", lang)
     with right:
         st.subheader(t("overview.members_over_time", lang))

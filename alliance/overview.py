@@ -11,12 +11,15 @@ import pandas as pd
 
 
 def members_by_country(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Cities per country and membership status (today), with country names in de/en/zh."""
+    """Cities per country and membership status (today), with country names in de/en/zh, and how many
+    of them have that status only through sample events (the illustrative admission procedure)."""
     return con.execute(
         """
+        WITH sample AS (SELECT city_id FROM memberships GROUP BY city_id HAVING bool_and(is_sample))
         SELECT s.country, k.name_de AS country_de, k.name_en AS country_en, k.name_zh AS country_zh,
-               s.status, count(*) AS cities
+               s.status, count(*) AS cities, count(sample.city_id) AS sample_cities
         FROM v_membership_status AS s JOIN countries AS k ON k.iso2 = s.country
+        LEFT JOIN sample USING (city_id)
         GROUP BY ALL ORDER BY s.country, s.status
         """
     ).df()

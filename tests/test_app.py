@@ -27,9 +27,9 @@ def test_overview_shows_counts_from_the_database(tmp_path, monkeypatch):
                        "Projekte": "1", "Projektvolumen (Mio. EUR)": "2,5"}
     table = at.dataframe[0].value
     assert table.to_dict("records") == [
-        {"Land": "China", "Status": "Mitglied", "Städte": 1},
-        {"Land": "Deutschland", "Status": "Mitglied", "Städte": 1},
-        {"Land": "Deutschland", "Status": "Kein Mitglied", "Städte": 1},
+        {"Land": "China", "Status": "Mitglied", "Städte": 1, "Beispiel": 0},
+        {"Land": "Deutschland", "Status": "Mitglied", "Städte": 1, "Beispiel": 0},
+        {"Land": "Deutschland", "Status": "Kein Mitglied", "Städte": 1, "Beispiel": 0},
     ]
     assert at.warning[0].value == "Enthält 3 Beispieldatensätze (fiktiv, gekennzeichnet)"  # 2 companies, 1 project
 
@@ -38,7 +38,7 @@ def test_language_from_the_link(tmp_path, monkeypatch):
     at = run_app(monkeypatch, build_db(tmp_path), lang="zh")
     assert not at.exception
     assert at.title[0].value == "中德工业城市联盟"
-    assert at.dataframe[0].value.columns.tolist() == ["国家", "状态", "城市"]
+    assert at.dataframe[0].value.columns.tolist() == ["国家", "状态", "城市", "示例"]
 
 
 def test_missing_database_is_built_from_the_seed(tmp_path, monkeypatch):
