@@ -150,14 +150,23 @@ def test_matching_from_a_described_profile(monkeypatch, db):
     assert at.query_params["seek"] == "21.20"
 
 
-def test_numbers_in_tables_use_the_readers_locale(monkeypatch, db):
-    """st.dataframe formats "localized" numbers with the browser's locale: 17.000 in a German browser
-    (seen in the screenshots); the exported files keep plain numbers."""
-    import json
+def test_numbers_in_tables_follow_the_selected_language(monkeypatch, db):
+    """Tables show numbers as the selected language writes them; the data (and every export) keeps
+    plain numbers. Display values travel as an Arrow table beside the data."""
+    import pyarrow as pa
 
-    at = open_page(monkeypatch, db, "pages/2_cities.py")
-    columns = json.loads(at.dataframe[0].proto.columns)
-    assert columns["Beschäftigte"]["type_config"] == {"type": "number", "format": "localized"}
+    def shown(at):
+        styler = at.dataframe[0].proto.arrow_data.styler
+        return pa.ipc.open_stream(styler.display_values).read_all().to_pandas()
+
+    at = open_page(monkeypatch, db, "pages/2_cities.py", city="a")  # a: machinery 400 employees, food 100
+    german = shown(at)
+    assert "400" in german.to_string() and at.dataframe[0].value["Beschäftigte"].tolist() == [400, 100]
+    at = open_page(monkeypatch, db, "pages/3_sectors.py", level="branche")
+    lq = shown(at).iloc[:, 5].tolist()  # the LQ column of the matrix table: (400/500) / (500/1100) = 1,76
+    assert "1,76" in lq
+    at = open_page(monkeypatch, db, "pages/3_sectors.py", level="branche", lang="en")
+    assert "1.76" in shown(at).iloc[:, 5].tolist()
 
 
 def test_global_filters_apply_and_travel_with_the_links(monkeypatch, db):

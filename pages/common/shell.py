@@ -15,9 +15,10 @@ import pandas as pd
 import streamlit as st
 
 from alliance import cities, db, export, sectors
-from alliance.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from alliance.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_number, t
 
 DEFAULT_FOCUS = "mainz"
+MAX_STYLED_ROWS = 2000  # formatting every cell in Python is fine for the tables pages show (paged, limited)
 PAGES = (  # (file, catalogue key, icon)
     ("app.py", "nav.overview", ":material/dashboard:"),
     ("pages/1_map.py", "nav.map", ":material/map:"),
@@ -203,11 +204,13 @@ def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None 
     """Show ``frame`` and offer exactly it as CSV, CSV for German Excel and XLSX. The files are made
     only when a button is clicked (Streamlit runs the callable then), not on every script run."""
     config = dict(column_config or {})
-    for column in frame.columns:  # numbers as the reader's locale writes them (1.234,5 in a German browser)
-        if column not in config and pd.api.types.is_numeric_dtype(frame[column]) \
-                and not pd.api.types.is_bool_dtype(frame[column]):
-            config[column] = st.column_config.NumberColumn(format="localized")
-    st.dataframe(frame, hide_index=True, column_config=config, height=height or "auto")
+    numbers = [c for c in frame.columns if c not in config and pd.api.types.is_numeric_dtype(frame[c])
+               and not pd.api.types.is_bool_dtype(frame[c])]
+    shown = frame
+    if numbers and len(frame) <= MAX_STYLED_ROWS:  # numbers in the selected language (1.234,5 in German)
+        decimals = {c: _decimals(frame[c]) for c in numbers}
+        shown = frame.style.format({c: (lambda v, d=d: format_number(v, lang, d)) for c, d in decimals.items()})
+    st.dataframe(shown, hide_index=True, column_config=config, height=height or "auto")
     downloads = (
         ("export.csv", lambda: export.to_csv(frame), export.file_name(view, "csv"), "text/csv", "csv"),
         ("export.excel_csv", lambda: export.to_excel_csv(frame), export.file_name(f"{view}_excel", "csv"),
@@ -219,6 +222,15 @@ def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None 
         for label, make, name, mime, suffix in downloads:
             st.download_button(t(label, lang), make, name, mime=mime, key=f"{view}_{suffix}",
                                icon=":material/download:", width="stretch")
+
+
+def _decimals(values: pd.Series) -> int:
+    """0 for counts, 1 for values rounded to tenths, else 2: as many decimals as the numbers have."""
+    known = values.dropna().astype(float)
+    for decimals in (0, 1):
+        if ((known * 10**decimals).round(6) % 1 == 0).all():
+            return decimals
+    return 2
 
 
 def link(source: str) -> str:
