@@ -220,6 +220,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "membership.timeline": {"de": "Mitgliedschaften im Zeitverlauf", "en": "Memberships over time",
                             "zh": "成员资格时间线"},
+    "nextstep.no_circular": {
+        "de": "Rundschreiben des Sekretariats an alle Mitgliedsstädte (Bitte um Stellungnahme)",
+        "en": "Secretariat's circular to all member cities (request for their opinion)",
+        "zh": "秘书处向所有成员城市发出通函（征求意见）",
+    },
+    "nextstep.pending": {
+        "de": "Stellungnahmen ausstehend: {n} von {members} Mitgliedsstädten",
+        "en": "Responses outstanding: {n} of {members} member cities",
+        "zh": "待答复：{members} 个成员城市中的 {n} 个",
+    },
+    "nextstep.admissible": {
+        "de": "Aufnahme durch die Geschäftsführung (Zustimmung liegt vor)",
+        "en": "Admission by the management (consent given)",
+        "zh": "由管理层接纳（已获同意）",
+    },
+    "nextstep.blocked": {
+        "de": "Einwände klären; ohne Einigung keine Aufnahme",
+        "en": "Resolve the objections; no admission without agreement",
+        "zh": "处理反对意见；未达成一致不予接纳",
+    },
     "membership.at": {"de": "Stichtag", "en": "As of", "zh": "截至日期"},
     "col.since": {"de": "Mitglied seit", "en": "Member since", "zh": "入盟日期"},
     "col.applied": {"de": "Antrag", "en": "Applied", "zh": "申请"},

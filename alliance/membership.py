@@ -30,6 +30,8 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from alliance.i18n import LANGUAGES, t
+
 RULES = ("all", "majority", "no_objection")
 DEFAULT_RULE = "all"
 MEMBER_STATUSES = ("member", "withdrawal_requested")
@@ -78,7 +80,8 @@ def open_procedures(
 
     Columns: city_id, name_de, name_zh, country, applied_on, circular_on, members_at_circular,
     consents, objections, outstanding (list of member city_ids still to answer), outcome
-    ('no_circular', 'pending', 'admissible', 'blocked'), next_step_de, next_step_en, is_sample.
+    ('no_circular', 'pending', 'admissible', 'blocked'), next_step_de, next_step_en, next_step_zh,
+    is_sample.
     """
     if rule not in RULES:
         raise ValueError(f"rule must be one of {RULES}, not {rule!r}")
@@ -140,8 +143,8 @@ def open_procedures(
     ).df()
     outcomes = [_outcome(r, rule) for r in rows.itertuples()]
     rows["outcome"] = outcomes
-    rows["next_step_de"] = [_next_step(r, o, "de") for r, o in zip(rows.itertuples(), outcomes, strict=True)]
-    rows["next_step_en"] = [_next_step(r, o, "en") for r, o in zip(rows.itertuples(), outcomes, strict=True)]
+    for lang in LANGUAGES:
+        rows[f"next_step_{lang}"] = [_next_step(r, o, lang) for r, o in zip(rows.itertuples(), outcomes, strict=True)]
     return rows
 
 
@@ -161,19 +164,8 @@ def _outcome(row, rule: str) -> str:
 
 
 def _next_step(row, outcome: str, lang: str) -> str:
-    de = lang == "de"
-    if outcome == "no_circular":
-        return ("Rundschreiben des Sekretariats an alle Mitgliedsstädte (Bitte um Stellungnahme)" if de
-                else "Secretariat's circular to all member cities (request for their opinion)")
-    if outcome == "pending":
-        n = len(row.outstanding)
-        return (f"Stellungnahmen ausstehend: {n} von {row.members_at_circular} Mitgliedsstädten" if de
-                else f"Responses outstanding: {n} of {row.members_at_circular} member cities")
-    if outcome == "admissible":
-        return ("Aufnahme durch die Geschäftsführung (Zustimmung liegt vor)" if de
-                else "Admission by the management (consent given)")
-    return ("Einwände klären; ohne Einigung keine Aufnahme" if de
-            else "Resolve the objections; no admission without agreement")
+    """The next procedural step, from the one UI catalogue (alliance/i18n.py)."""
+    return t(f"nextstep.{outcome}", lang, n=len(row.outstanding), members=row.members_at_circular)
 
 
 def findings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -33,7 +33,7 @@ if ctx is not None:
         st.info(t("membership.none_open", lang))
     else:
         shell.sample_badge(int(procedures["is_sample"].sum()), lang)
-        step = "next_step_de" if lang == "de" else "next_step_en"
+        step = f"next_step_{lang}"
         shown = procedures.assign(
             applied=[format_date(d, lang) for d in procedures["applied_on"]],
             circular=[format_date(d, lang) for d in procedures["circular_on"]],
