@@ -133,8 +133,8 @@ def check_upload(name: str, content: bytes) -> pd.DataFrame:
                          for m in mine], columns=columns)
 
 
-# Text that a spreadsheet would run as a formula (see alliance/export.py), matched in SQL.
-FORMULA_PATTERN = r"^[=+\-@\t\r]"
+# Text that a spreadsheet would run as a formula, matched in SQL: the characters of alliance/export.py.
+FORMULA_PATTERN = "^[" + "".join({"\t": r"\t", "\r": r"\r"}.get(c, re.escape(c)) for c in export.FORMULA_START) + "]"
 
 
 def _filtered_sql(con: duckdb.DuckDBPyConnection, b: Browse, neutralise: bool) -> tuple[str, list]:

@@ -44,12 +44,15 @@ def city_points(con: duckdb.DuckDBPyConnection, measure: str = "companies",
                s.status, s.member_since,
                coalesce(m.companies, 0) AS companies, coalesce(m.employees, 0) AS employees,
                coalesce(m.sample_companies, 0) AS sample_companies,
-               (SELECT count(*) FROM projects AS p WHERE c.city_id IN (p.cn_city_id, p.de_city_id)) AS projects
+               coalesce(p.projects, 0) AS projects
         FROM cities AS c
         JOIN v_membership_status AS s USING (city_id)
         LEFT JOIN (SELECT city_id, sum(companies) AS companies, sum(employees) AS employees,
                           coalesce(sum(companies) FILTER (WHERE is_sample), 0) AS sample_companies
                    FROM city_sector_matrix GROUP BY city_id) AS m USING (city_id)
+        LEFT JOIN (SELECT city_id, count(*) AS projects
+                   FROM (SELECT cn_city_id AS city_id FROM projects UNION ALL SELECT de_city_id FROM projects)
+                   GROUP BY city_id) AS p USING (city_id)
         WHERE len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], c.country)
         ORDER BY c.country, c.name_de
         """,

@@ -33,14 +33,16 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from alliance.sectors import STRONG_LQ
+from alliance.sectors import STRONG_LQ, measures_sql
 
-# Each city's location quotient per Branche (employees, over the alliance): see alliance/sectors.py.
-BRANCHE_LQ = """
-    SELECT city_id, branche_id,
-           (employees / sum(employees) OVER (PARTITION BY city_id))
-           / (sum(employees) OVER (PARTITION BY branche_id) / sum(employees) OVER ()) AS lq
-    FROM (SELECT city_id, branche_id, sum(employees) AS employees FROM city_sector_matrix GROUP BY ALL)
+# Each city's location quotient per Branche (employees, over the alliance): the definition of
+# alliance/sectors.py, not a second one.
+BRANCHE_LQ = f"SELECT city_id, sector AS branche_id, lq_alliance AS lq FROM ({measures_sql('branche', 'employees')})"
+
+# Every NACE code below section level with its Branche and section: what the grades compare.
+CODES = """
+    SELECT n.code, nb.branche_id, n.section FROM nace AS n
+    LEFT JOIN nace_branche AS nb ON nb.nace_division = left(n.code, 2) WHERE n.level <> 'section'
 """
 
 SECTOR_GRADES = {"within": 1.0, "group": 0.8, "division": 0.6, "branche": 0.3, "section": 0.1}
@@ -187,10 +189,7 @@ def match_companies(
         WITH seek AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS code),
         offer AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS code),
         other_cities AS (SELECT city_id FROM cities WHERE country <> ?),
-        codes AS (  -- every NACE code below section level, with its Branche and section
-            SELECT n.code, nb.branche_id, n.section FROM nace AS n
-            LEFT JOIN nace_branche AS nb ON nb.nace_division = left(n.code, 2) WHERE n.level <> 'section'
-        ),
+        codes AS ({CODES}),
         offer_grade AS (  -- grade of each code a candidate may offer against the seeker's sought codes
             SELECT have.code, max({_grade_sql('wanted', 'have')}) AS fit,
                    arg_max(wanted.code, {_grade_sql('wanted', 'have')}) AS wanted
@@ -280,10 +279,7 @@ def _best_pairs(con: duckdb.DuckDBPyConnection, company_ids: list[str], seek_cod
     gave its sector fit (the closest pair; ties: the highest code)."""
     rows = dict(con.execute(
         f"""
-        WITH codes AS (
-            SELECT n.code, nb.branche_id, n.section FROM nace AS n
-            LEFT JOIN nace_branche AS nb ON nb.nace_division = left(n.code, 2) WHERE n.level <> 'section'
-        ),
+        WITH codes AS ({CODES}),
         offered AS (
             SELECT company_id, unnest(offer_codes) AS code FROM companies
             WHERE company_id IN (SELECT unnest(?::VARCHAR[]))

@@ -57,7 +57,7 @@ def _sector_names_sql(level: str) -> str:
             "WHERE level = 'division'")
 
 
-def _measures_sql(level: str, basis: str, include_samples: bool, smes_only: bool = False) -> str:
+def measures_sql(level: str, basis: str, include_samples: bool = True, smes_only: bool = False) -> str:
     """Per city and sector: companies, SMEs, employees and the LQ over the alliance and each country.
     With ``smes_only`` every measure counts SMEs only (companies = SMEs, employees of SMEs).
 
@@ -127,7 +127,7 @@ def city_sector_matrix(
     country_filter = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     return con.execute(
         f"""
-        WITH m AS ({_measures_sql(level, basis, include_samples, smes_only)}),
+        WITH m AS ({measures_sql(level, basis, include_samples, smes_only)}),
         declared AS ({_declared_sql(level)})
         SELECT m.city_id, c.name_de AS city_de, c.name_en AS city_en, c.name_zh AS city_zh, m.country,
                m.sector, s.name_de AS sector_de, s.name_en AS sector_en, s.name_zh AS sector_zh, s.sort_order,
@@ -167,7 +167,7 @@ def declared_vs_measured(
     lq = "lq_alliance" if scope == "alliance" else "lq_country"
     return con.execute(
         f"""
-        WITH m AS ({_measures_sql(level, basis, True)}),
+        WITH m AS ({measures_sql(level, basis, True)}),
         declared AS ({_declared_sql(level)}),
         pairs AS (
             SELECT coalesce(m.city_id, d.city_id) AS city_id, coalesce(m.sector, d.sector) AS sector,
@@ -226,7 +226,7 @@ def partner_ranking(
     e = _basis_column(basis)
     rows = con.execute(
         f"""
-        WITH m AS ({_measures_sql(level, basis, True)}),
+        WITH m AS ({measures_sql(level, basis, True)}),
         declared AS ({_declared_sql(level)}),
         strong AS (
             SELECT city_id, sector FROM m WHERE lq_alliance >= ?
@@ -317,7 +317,7 @@ def sme_opportunities(
     """
     return con.execute(
         f"""
-        WITH m AS ({_measures_sql(level, basis, True)}),
+        WITH m AS ({measures_sql(level, basis, True)}),
         declared AS ({_declared_sql(level)}),
         focus AS (SELECT city_id, country FROM cities WHERE city_id = ?),
         focus_sectors AS (SELECT m.sector, m.smes FROM m JOIN focus USING (city_id) WHERE m.smes > 0),
