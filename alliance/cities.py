@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 MAX_PROJECTS = 200  # the newest; a city in a large database may have thousands
+MAX_COMPANIES = 50  # named companies on a profile: real ones first, the largest first
 
 PROFILE_FIELDS = ("characteristics", "industrial_advantages", "cooperation_basis", "cooperation_wishes",
                   "projects_text")
@@ -19,6 +20,7 @@ class CityProfile:
     facts: dict
     strengths: pd.DataFrame  # kind, code, name_de, name_en, name_zh
     companies_by_branche: pd.DataFrame  # branche_id, names, companies, smes, employees, sample_companies
+    companies: pd.DataFrame  # see city_companies
     projects: pd.DataFrame
     history: pd.DataFrame
     notes: pd.DataFrame
@@ -55,6 +57,7 @@ def city_profile(con: duckdb.DuckDBPyConnection, city_id: str) -> CityProfile:
         "GROUP BY ALL ORDER BY companies DESC, m.branche_id",
         [city_id],
     ).df()
+    companies = city_companies(con, city_id)
     projects = con.execute(
         "SELECT p.project_id, p.title, CASE WHEN p.cn_city_id = ? THEN d.name_de ELSE c.name_de END AS partner_de, "
         "CASE WHEN p.cn_city_id = ? THEN d.name_zh ELSE c.name_zh END AS partner_zh, p.direction, p.status, "
@@ -72,4 +75,21 @@ def city_profile(con: duckdb.DuckDBPyConnection, city_id: str) -> CityProfile:
     notes = con.execute(
         "SELECT field, note, sources FROM quality_notes WHERE subject_id = ? ORDER BY source_row", [city_id]
     ).df()
-    return CityProfile(facts.iloc[0].to_dict(), strengths, by_branche, projects, history, notes)
+    return CityProfile(facts.iloc[0].to_dict(), strengths, by_branche, companies, projects, history, notes)
+
+
+def city_companies(con: duckdb.DuckDBPyConnection, city_id: str, limit: int = MAX_COMPANIES) -> pd.DataFrame:
+    """A city's named companies: real ones before samples, then by employees (descending) and id.
+
+    Columns: company_id, name, name_zh, sector, branche_id, Branche names de/en/zh, employees,
+    employees_year, employees_scope, founded, website, source (the first of its ';'-separated URLs),
+    sources (all of them), is_sample. At most ``limit`` rows."""
+    return con.execute(
+        "SELECT c.company_id, c.name, c.name_zh, coalesce(c.sector, c.sector_gbt) AS sector, c.branche_id, "
+        "b.name_de AS branche_de, b.name_en AS branche_en, b.name_zh AS branche_zh, c.employees, "
+        "c.employees_year, c.employees_scope, c.founded, c.website, "
+        "nullif(trim(split_part(c.source, ';', 1)), '') AS source, c.source AS sources, c.is_sample "
+        "FROM v_companies AS c LEFT JOIN branchen AS b USING (branche_id) WHERE c.city_id = ? "
+        "ORDER BY c.is_sample, c.employees DESC, c.company_id LIMIT ?",
+        [city_id, limit],
+    ).df()

@@ -308,6 +308,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "col.jobs": {"de": "Arbeitsplätze", "en": "Jobs", "zh": "就业岗位"},
     "col.start": {"de": "Beginn", "en": "Start", "zh": "开始"},
     "col.source": {"de": "Quelle", "en": "Source", "zh": "来源"},
+    "cities.named_companies": {"de": "Unternehmen der Stadt", "en": "The city's companies", "zh": "本市企业"},
+    "cities.named_companies_help": {
+        "de": "Reale Unternehmen zuerst, nach Beschäftigten; die Zahl nennt die Quelle, mit Stand und Bezug "
+              "(Konzern, Unternehmen oder Standort). Beispieldatensätze sind fiktiv.",
+        "en": "Real companies first, by employees; the figure is the source's, with its year and scope "
+              "(group, company or site). Sample records are invented.",
+        "zh": "真实企业在前，按员工人数排序；人数取自来源，并注明年份和范围（集团、公司或厂区）。示例记录为虚构。",
+    },
+    "col.as_of": {"de": "Stand", "en": "As of", "zh": "年份"},
+    "col.scope": {"de": "Bezug", "en": "Scope", "zh": "范围"},
+    "scope.group": {"de": "Konzern", "en": "group", "zh": "集团"},
+    "scope.company": {"de": "Unternehmen", "en": "company", "zh": "公司"},
+    "scope.site": {"de": "Standort", "en": "site", "zh": "厂区"},
+    "table.empty": {"de": "Keine Einträge.", "en": "No entries.", "zh": "暂无记录。"},
     "cities.compare": {"de": "Vergleichen mit", "en": "Compare with", "zh": "对比城市"},
     "cities.none": {"de": "(keine)", "en": "(none)", "zh": "（无）"},
     "cities.facts": {"de": "Eckdaten", "en": "Key data", "zh": "基本数据"},

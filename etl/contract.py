@@ -53,6 +53,7 @@ class Table:
 
 
 DIRECTIONS = ("CN_TO_DE", "DE_TO_CN", "MUTUAL")
+EMPLOYEE_SCOPES = ("group", "company", "site")  # what an employee figure counts: the group, the entity, one site
 PROJECT_STATUSES = ("idea", "negotiation", "agreed", "implementation", "completed", "cancelled")
 MEMBERSHIP_EVENTS = (
     "founded",
@@ -110,6 +111,8 @@ COMPANIES = Table(
         Column("sector", NACE),
         Column("sector_gbt", GBT),
         Column("employees", INT, required=True),
+        Column("employees_year", YEAR),
+        Column("employees_scope", ENUM, values=EMPLOYEE_SCOPES),
         Column("name_zh", TEXT),
         Column("founded", YEAR),
         Column("revenue_eur_m", FLOAT),

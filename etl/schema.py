@@ -8,7 +8,7 @@ from etl.paths import REFERENCE_DIR, SQL_DIR
 
 # Raise when tables, views or marts change: databases built with another version are rebuilt (bundled
 # data) or reported as outdated (a city's own data) by the app.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Views and marts depend on each other; this order respects it (marts are tables built at load).
 VIEWS = ("v_companies", "company_sectors", "marts/city_sector_matrix", "v_city_sector_matrix", "v_membership_events",

@@ -9,6 +9,27 @@ from alliance.i18n import format_date, format_number, missing, t
 from pages.common import shell
 
 
+def year_text(values) -> list[str]:
+    """Years as plain text: a number column would be shown as 2.023 in German."""
+    return ["" if missing(v) else str(int(v)) for v in values]
+
+
+def named_companies(profile: cities.CityProfile, lang: str, key: str) -> None:
+    c = profile.companies
+    st.markdown(f"**{t('cities.named_companies', lang)}**")
+    st.caption(t("cities.named_companies_help", lang))
+    shown = c.assign(company=shell.bilingual(c["name"], c["name_zh"], lang), branche=c[f"branche_{lang}"],
+                     year=year_text(c["employees_year"]),
+                     scope=["" if missing(s) else t(f"scope.{s}", lang) for s in c["employees_scope"]])
+    names = {"company": t("col.company", lang), "is_sample": t("col.sample", lang), "branche": t("col.sector", lang),
+             "employees": t("col.employees", lang), "year": t("col.as_of", lang), "scope": t("col.scope", lang),
+             "source": t("col.source", lang)}
+    config = {names["company"]: st.column_config.TextColumn(width="medium"),
+              names["branche"]: st.column_config.TextColumn(width="medium"),
+              names["source"]: st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)")}
+    shell.table(shown[list(names)].rename(columns=names), f"firmen_{key}", lang, column_config=config)
+
+
 def show(profile: cities.CityProfile, lang: str, key: str) -> None:
     f = profile.facts
     st.header(f"{f['name_de'] if lang != 'en' else f['name_en']} {f['name_zh'] or ''}")
@@ -38,6 +59,7 @@ def show(profile: cities.CityProfile, lang: str, key: str) -> None:
         "branche": t("col.sector", lang), "companies": t("col.companies", lang), "smes": t("col.smes", lang),
         "employees": t("col.employees", lang), "sample_companies": t("col.sample", lang)}),
         f"unternehmen_{key}", lang)
+    named_companies(profile, lang, key)
     st.subheader(t("cities.projects", lang))
     p = profile.projects
     shell.table(p.assign(partner=p["partner_de"], status_text=[t(f"pstatus.{s}", lang) for s in p["status"]])[

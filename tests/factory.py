@@ -14,8 +14,9 @@ from pathlib import Path
 HEADERS = {
     "cities": ["city_id", "name_de", "name_en", "name_zh", "country", "region", "lat", "lon", "population",
                "strengths", "wishes", "source"],
-    "companies": ["company_id", "name", "name_zh", "city_id", "sector", "sector_gbt", "employees", "founded",
-                  "offers", "seeks", "offer_sectors", "seek_sectors", "source", "is_sample"],
+    "companies": ["company_id", "name", "name_zh", "city_id", "sector", "sector_gbt", "employees",
+                  "employees_year", "employees_scope", "founded", "offers", "seeks", "offer_sectors", "seek_sectors",
+                  "source", "is_sample"],
     "projects": ["project_id", "title", "cn_city_id", "de_city_id", "direction", "status", "sector",
                  "company_ids", "volume_eur_m", "jobs", "start_date", "end_date", "source", "is_sample"],
     "memberships": ["city_id", "event", "date", "actor_city_id", "note", "source", "is_sample"],
@@ -32,10 +33,10 @@ VALID = {
          "", "https://example.org/koeln"],
     ],
     "companies": [
-        ["c1", "Beispiel Maschinen GmbH", "", "mainz", "28.41", "", "45", "1990", "Werkzeugmaschinen",
-         "Vertrieb in China", "28.41", "46", "", "true"],
-        ["c2", "Foshan Ceramics Co.", "佛山陶瓷有限公司", "foshan", "", "3670", "1200", "2001", "auto parts",
-         "machine tools", "", "28.41;28", "", "true"],
+        ["c1", "Beispiel Maschinen GmbH", "", "mainz", "28.41", "", "45", "2024", "company", "1990",
+         "Werkzeugmaschinen", "Vertrieb in China", "28.41", "46", "", "true"],
+        ["c2", "Foshan Ceramics Co.", "佛山陶瓷有限公司", "foshan", "", "3670", "1200", "", "", "2001",
+         "auto parts", "machine tools", "", "28.41;28", "", "true"],
     ],
     "projects": [
         ["p1", "Werkzeugmaschinen für Foshan", "foshan", "mainz", "DE_TO_CN", "agreed", "28", "c1;c2", "2.5", "12",

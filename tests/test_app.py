@@ -75,7 +75,7 @@ def test_app_switches_to_a_rebuilt_database(tmp_path, monkeypatch):
     assert at.metric[2].value == "2"
     tables = valid_tables()
     tables["companies"]["rows"].append(["c3", "Neue Firma GmbH", "", "koeln", "29.10", "", "20", "", "", "", "", "",
-                                        "", "false"])
+                                        "", "", "", "false"])
     assert build(write_source(tmp_path / "new", tables), db).ok
     at.run()
     assert not at.exception

@@ -92,3 +92,29 @@ def test_dataset_size(seed):
     assert scalar(con, "SELECT count(*) FROM projects") >= 60
     assert scalar(con, "SELECT count(*) FROM companies WHERE NOT is_sample") >= 40
     assert scalar(con, "SELECT count(*) FROM projects WHERE NOT is_sample") >= 20
+
+
+def test_every_member_city_has_three_real_companies_or_a_note_why_not(seed):
+    con, _ = seed
+    short = con.execute(
+        "SELECT m.city_id, count(c.company_id) FILTER (WHERE NOT c.is_sample) AS real_companies "
+        "FROM (SELECT DISTINCT city_id FROM memberships WHERE NOT is_sample AND event IN ('founded', 'admitted', "
+        "'observer')) AS m LEFT JOIN companies AS c USING (city_id) GROUP BY m.city_id HAVING real_companies < 3 "
+        "ORDER BY m.city_id"
+    ).fetchall()
+    explained = {r[0] for r in con.execute(
+        "SELECT subject_id FROM quality_notes WHERE subject_table = 'cities' AND field = 'companies'").fetchall()}
+    assert [city for city, _ in short if city not in explained] == []
+    assert len(short) <= 1, short  # the research target: all but Maoming (see data/RESEARCH_companies.md)
+    assert all(count >= 1 for _, count in short)
+
+
+def test_real_company_figures_say_what_they_count_and_when(seed):
+    con, _ = seed
+    real = "FROM companies WHERE NOT is_sample"
+    assert scalar(con, f"SELECT count(*) {real} AND employees_scope IS NULL") == 0
+    assert scalar(con, f"SELECT count(*) {real} AND employees_year NOT BETWEEN 1990 AND year(current_date)") == 0
+    dated = scalar(con, f"SELECT avg(CAST(employees_year IS NOT NULL AS INTEGER)) {real}")
+    assert dated >= 0.9
+    urls = "(https?://[^; ]+)(; ?https?://[^; ]+)*"
+    assert scalar(con, f"SELECT count(*) {real} AND NOT regexp_full_match(source, '{urls}')") == 0

@@ -66,7 +66,7 @@ def test_semicolon_file_reads_german_numbers_and_keeps_codes_as_text(tmp_path):
     rows[2][6], rows[2][7] = "50,9333", "6,95"
     tables["projects"]["rows"][0][8] = "1.234,5"  # volume_eur_m
     tables["companies"]["rows"][0][4] = "28.41"  # a class code, not a number
-    tables["companies"]["rows"][0][10] = "28.41;28.11"
+    tables["companies"]["rows"][0][tables["companies"]["header"].index("offer_sectors")] = "28.41;28.11"
     db = tmp_path / "db.duckdb"
     result = build(write_source(tmp_path / "src", tables, delimiter=";"), db)
     assert result.ok, [m.line() for m in result.errors]

@@ -83,6 +83,8 @@ def test_unknown_column_is_a_warning_not_dropped_silently(tmp_path):
         ("cities", 0, "population", "1.5", "'1.5' is not a whole number"),
         ("companies", 0, "employees", "viele", "'viele' is not a whole number"),
         ("companies", 0, "founded", "im Jahr 90", "'im Jahr 90' is not a year"),
+        ("companies", 0, "employees_year", "Stand 2024", "'Stand 2024' is not a year"),
+        ("companies", 0, "employees_scope", "Konzern", "'Konzern' is not allowed; expected one of group, company"),
         ("companies", 0, "is_sample", "vielleicht", "'vielleicht' is not true or false"),
         ("projects", 0, "start_date", "2021/03/01", "'2021/03/01' is not a date as YYYY-MM-DD or DD.MM.YYYY"),
         ("projects", 0, "direction", "CN->DE", "'CN->DE' is not allowed; expected one of CN_TO_DE, DE_TO_CN, MUTUAL"),

@@ -203,13 +203,18 @@ def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None 
           height: int | None = None) -> None:
     """Show ``frame`` and offer exactly it as CSV, CSV for German Excel and XLSX. The files are made
     only when a button is clicked (Streamlit runs the callable then), not on every script run."""
+    if frame.empty:
+        st.caption(t("table.empty", lang))
+        return
     config = dict(column_config or {})
     numbers = [c for c in frame.columns if c not in config and pd.api.types.is_numeric_dtype(frame[c])
                and not pd.api.types.is_bool_dtype(frame[c])]
-    shown = frame
+    texts = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])
+             and not pd.api.types.is_bool_dtype(frame[c]) and not pd.api.types.is_datetime64_any_dtype(frame[c])]
+    shown = frame.fillna({c: "" for c in texts}) if texts else frame  # "" rather than Streamlit's "None"
     if numbers and len(frame) <= MAX_STYLED_ROWS:  # numbers in the selected language (1.234,5 in German)
         decimals = {c: _decimals(frame[c]) for c in numbers}
-        shown = frame.style.format({c: (lambda v, d=d: format_number(v, lang, d)) for c, d in decimals.items()})
+        shown = shown.style.format({c: (lambda v, d=d: format_number(v, lang, d)) for c, d in decimals.items()})
     st.dataframe(shown, hide_index=True, column_config=config, height=height or "auto")
     downloads = (
         ("export.csv", lambda: export.to_csv(frame), export.file_name(view, "csv"), "text/csv", "csv"),

@@ -52,6 +52,8 @@ CREATE TABLE companies (
     sector_gbt    VARCHAR,          -- GB/T 4754-2017 code as delivered
     nace_division VARCHAR NOT NULL, -- normalised: NACE division, or the crosswalk's main division
     employees     INTEGER NOT NULL CHECK (employees >= 0),
+    employees_year INTEGER,         -- the year the employee figure refers to (real companies)
+    employees_scope VARCHAR CHECK (employees_scope IN ('group', 'company', 'site')),
     founded       INTEGER,
     revenue_eur_m DOUBLE,
     website       VARCHAR,

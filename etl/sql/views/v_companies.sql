@@ -12,6 +12,8 @@ SELECT
     c.nace_division,
     coalesce(nb.branche_id, 'other') AS branche_id,
     c.employees,
+    c.employees_year,
+    c.employees_scope,
     CASE
         WHEN c.employees < 10 THEN 'micro'
         WHEN c.employees < 50 THEN 'small'
