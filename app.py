@@ -39,6 +39,7 @@ if ctx is not None:
     with right:
         st.subheader(t("overview.members_over_time", lang))
         timeline = membership.members_over_time(con)
+        timeline["country"] = [t(f"country.{c}", lang) for c in timeline["country"]]
         figure = px.line(timeline, x="date", y="members", color="country", line_shape="hv", markers=True,
                          labels={"date": t("col.date", lang), "members": t("col.members", lang),
                                  "country": t("col.country", lang)})

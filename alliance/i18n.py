@@ -65,8 +65,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "nav.matching": {"de": "Kooperationsbörse", "en": "Cooperation matching", "zh": "合作匹配"},
     "nav.membership": {"de": "Mitgliedschaft", "en": "Membership", "zh": "成员资格"},
     "sample.badge": {
-        "de": "Enthält {n} Beispieldatensätze (fiktiv, gekennzeichnet)",
-        "en": "Contains {n} sample records (fictitious, flagged)",
+        "de": "Beispieldatensätze darunter: {n} (fiktiv, gekennzeichnet)",
+        "en": "Sample records among them: {n} (fictitious, flagged)",
         "zh": "包含 {n} 条示例记录（虚构，已标注）",
     },
     "export.download": {"de": "Herunterladen", "en": "Download", "zh": "下载"},
@@ -191,16 +191,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "matching.cities": {"de": "Passende Partnerstädte", "en": "Matching partner cities", "zh": "匹配的伙伴城市"},
     "matching.formula": {
-        "de": "Punkte (0–100) = gewichtete Summe: Branche 35 %, Gegenseitigkeit 15 %, Text 20 %, Größe 10 %, "
-              "Stadt 20 %.",
-        "en": "Score (0-100) = weighted sum: sector 35 %, reciprocity 15 %, text 20 %, size 10 %, city 20 %.",
-        "zh": "得分（0–100）= 加权和：行业 35%，互惠 15%，文本 20%，规模 10%，城市 20%。",
+        "de": "Punkte (0–100) = gewichtete Summe der Teilwerte (je 0–100): Branche 35 %, Gegenseitigkeit 15 %, "
+              "Text 20 %, Größe 10 %, Stadtstärke 20 %.",
+        "en": "Score (0-100) = weighted sum of the parts (each 0-100): sector 35 %, reciprocity 15 %, text 20 %, "
+              "size 10 %, city strength 20 %.",
+        "zh": "得分（0–100）= 各分项（0–100）的加权和：行业 35%，互惠 15%，文本 20%，规模 10%，城市优势 20%。",
     },
     "col.sector_fit": {"de": "Branche", "en": "Sector", "zh": "行业"},
     "col.reciprocity": {"de": "Gegenseitigkeit", "en": "Reciprocity", "zh": "互惠"},
     "col.text": {"de": "Text", "en": "Text", "zh": "文本"},
     "col.size": {"de": "Größe", "en": "Size", "zh": "规模"},
-    "col.city_context": {"de": "Stadt", "en": "City", "zh": "城市"},
+    "col.city_context": {"de": "Stadtstärke", "en": "City strength", "zh": "城市优势"},
     "col.explanation": {"de": "Warum", "en": "Why", "zh": "原因"},
     "membership.status": {"de": "Status aller Städte", "en": "Status of every city", "zh": "各城市状态"},
     "membership.open": {
@@ -246,6 +247,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "col.circular": {"de": "Rundschreiben", "en": "Circular", "zh": "通函"},
     "col.consents": {"de": "Zustimmungen", "en": "Consents", "zh": "同意"},
     "col.objections": {"de": "Einwände", "en": "Objections", "zh": "反对"},
+    "membership.outstanding_list": {
+        "de": "{city}: {n} Stellungnahmen ausstehend, von", "en": "{city}: {n} answers outstanding, from",
+        "zh": "{city}：尚有 {n} 个成员城市未答复",
+    },
     "col.outstanding": {"de": "ausstehend", "en": "Outstanding", "zh": "未答复"},
     "col.next_step": {"de": "Nächster Schritt", "en": "Next step", "zh": "下一步"},
     "col.event": {"de": "Ereignis", "en": "Event", "zh": "事件"},

@@ -79,26 +79,22 @@ if ctx is not None:
     shell.sample_badge(int(result["is_sample"].sum()), lang)
     st.subheader(t("matching.results", lang, country=COUNTRY[lang]["CN" if country == "DE" else "DE"]))
     explanation = "explanation_de" if lang == "de" else "explanation_en"
+    # Components 0..1 shown as points 0..100: whole numbers need no decimal separator in any language.
+    components = {"sector_fit": "col.sector_fit", "reciprocity": "col.reciprocity", "text": "col.text",
+                  "size": "col.size", "city": "col.city_context"}
     shown = result.assign(
         company=shell.bilingual(result["name"], result["name_zh"], lang),
         city_name=result["city_de"] if lang == "de" else result["city_en"],
         score=result["score"].round(1),
-    )[["rank", "company", "city_name", "sector", "score", "sector_fit", "reciprocity", "text", "size", "city",
-       explanation, "is_sample"]]
+        **{c: (result[c] * 100).round() for c in components},
+    )[["rank", "company", "is_sample", "city_name", "sector", "score", *components, explanation]]
+    labels = {"rank": "#", "company": t("col.company", lang), "city_name": t("col.city", lang), "sector": "NACE",
+              "score": t("col.score", lang), explanation: t("col.explanation", lang),
+              "is_sample": t("col.sample", lang), **{c: t(key, lang) for c, key in components.items()}}
     bar = st.column_config.ProgressColumn
-    shell.table(
-        shown.rename(columns={"rank": "#", "company": t("col.company", lang), "city_name": t("col.city", lang),
-                              "sector": "NACE", "score": t("col.score", lang),
-                              explanation: t("col.explanation", lang), "is_sample": t("col.sample", lang)}),
-        f"kooperation_{view}", lang,
-        column_config={
-            "sector_fit": bar(t("col.sector_fit", lang), min_value=0, max_value=1, format="%.2f"),
-            "reciprocity": bar(t("col.reciprocity", lang), min_value=0, max_value=1, format="%.2f"),
-            "text": bar(t("col.text", lang), min_value=0, max_value=1, format="%.2f"),
-            "size": bar(t("col.size", lang), min_value=0, max_value=1, format="%.2f"),
-            "city": bar(t("col.city_context", lang), min_value=0, max_value=1, format="%.2f"),
-        },
-    )
+    shell.table(shown.rename(columns=labels), f"kooperation_{view}", lang,
+                column_config={labels[c]: bar(labels[c], min_value=0, max_value=100, format="%.0f")
+                               for c in components})
     st.subheader(t("matching.cities", lang))
     cities = matching.partner_cities(con, seeker)
     cities = cities.assign(city=cities["name_de"] if lang != "zh" else cities["name_zh"],

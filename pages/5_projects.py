@@ -55,8 +55,8 @@ if ctx is not None:
         start=[format_date(d, lang) for d in rows["start_date"]],
         cn=shell.bilingual(rows["cn_city_de"], rows["cn_city_zh"], lang),
         de=shell.bilingual(rows["de_city_de"], rows["de_city_zh"], lang),
-    )[["title", "cn", "de", "direction_text", "status_text", "sector", "volume_eur_m", "jobs", "start", "source",
-       "is_sample"]]
+    )[["title", "is_sample", "cn", "de", "direction_text", "status_text", "sector", "volume_eur_m", "jobs", "start",
+       "source"]]
     shell.table(shown.rename(columns={
         "title": t("col.title", lang), "cn": t("col.cn_city", lang), "de": t("col.de_city", lang),
         "direction_text": t("projects.direction", lang), "status_text": t("projects.status", lang),

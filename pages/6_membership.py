@@ -37,14 +37,20 @@ if ctx is not None:
         shown = procedures.assign(
             applied=[format_date(d, lang) for d in procedures["applied_on"]],
             circular=[format_date(d, lang) for d in procedures["circular_on"]],
-            outstanding=[", ".join(o) for o in procedures["outstanding"]],
-        )[["name_de", "applied", "circular", "members_at_circular", "consents", "objections", "outstanding", step,
-           "is_sample"]]
+            outstanding=[len(o) for o in procedures["outstanding"]],
+        )[["name_de", "is_sample", "applied", "circular", "members_at_circular", "consents", "objections",
+           "outstanding", step]]
         shell.table(shown.rename(columns={
             "name_de": t("col.city", lang), "applied": t("col.applied", lang), "circular": t("col.circular", lang),
             "members_at_circular": t("col.members", lang), "consents": t("col.consents", lang),
             "objections": t("col.objections", lang), "outstanding": t("col.outstanding", lang),
             step: t("col.next_step", lang), "is_sample": t("col.sample", lang)}), "aufnahmeverfahren", lang)
+        names = shell.city_names(con, lang)
+        for procedure in procedures.itertuples():
+            if len(procedure.outstanding):
+                with st.expander(t("membership.outstanding_list", lang, city=procedure.name_de,
+                                   n=len(procedure.outstanding))):
+                    st.write(", ".join(sorted(names.get(c, c) for c in procedure.outstanding)))
 
     st.subheader(t("membership.timeline", lang))
     periods = membership.membership_periods(con, at)

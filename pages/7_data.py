@@ -9,7 +9,7 @@ from datetime import date
 import streamlit as st
 
 from alliance import data, db, export
-from alliance.i18n import format_number, t
+from alliance.i18n import format_date, format_number, t
 from pages.common import shell
 
 PAGE_ROWS = 500
@@ -68,4 +68,6 @@ if ctx is not None:
     st.subheader(t("data.dictionary", lang))
     shell.table(data.data_dictionary(), "datenwoerterbuch", lang, height=300)
     st.subheader(t("data.history", lang))
-    shell.table(data.load_history(con), "ladeprotokoll", lang, height=300)
+    history = data.load_history(con)
+    history["loaded"] = [format_date(v, lang, with_time=True) for v in history["loaded"]]
+    shell.table(history, "ladeprotokoll", lang, height=300)

@@ -31,7 +31,7 @@ def test_overview_shows_counts_from_the_database(tmp_path, monkeypatch):
         {"Land": "Deutschland", "Status": "Mitglied", "Städte": 1, "Beispiel": 0},
         {"Land": "Deutschland", "Status": "Kein Mitglied", "Städte": 1, "Beispiel": 0},
     ]
-    assert at.warning[0].value == "Enthält 3 Beispieldatensätze (fiktiv, gekennzeichnet)"  # 2 companies, 1 project
+    assert at.warning[0].value == "Beispieldatensätze darunter: 3 (fiktiv, gekennzeichnet)"  # 2 companies, 1 project
 
 
 def test_language_from_the_link(tmp_path, monkeypatch):

@@ -65,6 +65,8 @@ def test_matching_page(monkeypatch, db):
     result = at.dataframe[0].value
     assert result["Unternehmen"].tolist()[:2] == ["A1 Machine Tools", "A2 Construction Machinery"]
     assert "beide KMU" in result.iloc[0]["Warum"]
+    for component in ("Branche", "Gegenseitigkeit", "Text", "Größe", "Stadtstärke"):  # points 0..100, whole
+        assert result[component].between(0, 100).all() and (result[component] % 1 == 0).all(), component
     at.text_input(key="q").set_value("pharma").run()
     assert not at.exception
     assert at.query_params["q"] == "pharma"
@@ -76,7 +78,11 @@ def test_membership_page(monkeypatch, db):
     procedures = at.dataframe[0].value
     assert procedures.iloc[0]["Stadt"] == "K"
     assert procedures.iloc[0]["Nächster Schritt"] == "Stellungnahmen ausstehend: 2 von 3 Mitgliedsstädten"
-    assert at.warning[0].value.startswith("Enthält 1 Beispieldatensätze")
+    assert procedures.iloc[0]["ausstehend"] == 2 and procedures.iloc[0]["Beispiel"]
+    (outstanding,) = [e for e in at.expander if e.label.startswith("K:")]
+    assert outstanding.label == "K: 2 Stellungnahmen ausstehend, von"
+    assert outstanding.markdown[0].value == "B, Mainz"  # names, not ids
+    assert at.warning[0].value == "Beispieldatensätze darunter: 1 (fiktiv, gekennzeichnet)"
     at.selectbox(key="rule").set_value("majority").run()
     assert at.query_params["rule"] == "majority"
     assert not at.exception

@@ -114,6 +114,13 @@ def _city_choices(_con: duckdb.DuckDBPyConnection, version: db.DatabaseVersion) 
     return cities.city_list(_con)
 
 
+def city_names(con: duckdb.DuckDBPyConnection, lang: str) -> dict[str, str]:
+    """city_id -> the city's name in the language (German names in the German UI, Chinese in Chinese)."""
+    choices = _city_choices(con, db.version_of(db.database_path()))
+    column = {"de": "name_de", "en": "name_en", "zh": "name_zh"}[lang]
+    return {r.city_id: getattr(r, column) or r.name_de for r in choices.itertuples()}
+
+
 def bilingual(latin, chinese, lang: str) -> list[str]:
     """Names in their own script beside the transliteration ("Foshan 佛山市"); in Chinese only the Chinese."""
     return [(zh or la) if lang == "zh" else (f"{la} {zh}" if isinstance(zh, str) and zh else la)
