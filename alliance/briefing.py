@@ -28,6 +28,7 @@ REASON_CHARS = 150
 SECTIONS = ("alliance", "status", "map", "sectors", "matches", "projects", "sources")
 FOUNDED = date(2016, 4, 25)
 BLUE, GREY, ORANGE = "#1f4e79", "#8c8c8c", "#e69138"
+PARTNER_COLOURS = (ORANGE, "#6aa84f", "#a64d79", "#45818e", "#bf9000")  # distinct from the focus city's blue
 
 TEXT = {
     "de": {
@@ -51,7 +52,9 @@ TEXT = {
                         "Nutzung der Unternehmensdatenbank.",
         "partners_table": ["Partnerstadt", "Profilähnlichkeit", "Gemeinsame Stärken", "Ergänzungen"],
         "matches_table": ["Unternehmen aus {city}", "Partner", "Stadt", "Punkte", "Warum"],
-        "projects_line": "{n} Projekte, davon {real} belegt und {sample} Beispielprojekte; Volumen {volume} Mio. EUR",
+        "projects_line": "{n} Projekte, davon {real} belegt und {sample} Beispielprojekte",
+        "volume_line": "Volumen der belegten Projekte: {real_volume} Mio. EUR (mit Beispielprojekten {volume})",
+        "documented": "belegt", "sample": "Beispiel",
         "by_status": "Nach Status: {text}",
         "sources_lines": [
             "Städte, Mitgliedschaften, reale Unternehmen und Projekte: öffentliche Quellen, je Datensatz angegeben",
@@ -87,7 +90,9 @@ TEXT = {
         "no_procedure": "No open procedure; next: take part in the plenaries and use the company database.",
         "partners_table": ["Partner city", "Profile similarity", "Shared strengths", "Complements"],
         "matches_table": ["Company from {city}", "Partner", "City", "Score", "Why"],
-        "projects_line": "{n} projects, {real} documented and {sample} sample projects; volume EUR {volume} m",
+        "projects_line": "{n} projects, {real} documented and {sample} sample projects",
+        "volume_line": "Volume of the documented projects: EUR {real_volume} m (with sample projects {volume})",
+        "documented": "documented", "sample": "sample",
         "by_status": "By status: {text}",
         "sources_lines": [
             "Cities, memberships, real companies and projects: public sources, named per record",
@@ -208,14 +213,24 @@ def briefing_content(con: duckdb.DuckDBPyConnection, request: Briefing) -> Conte
         counts = projects.project_figures(con, "status")
         total, volume = int(counts["projects"].sum()), float(counts["volume_eur_m"].sum())
         sample = int(counts["sample_projects"].sum())
-        figures.update(projects=total, project_volume_eur_m=round(volume, 1), sample_projects=sample)
+        documented = projects.project_figures(con, "status", projects.ProjectFilter(include_samples=False))
+        real_volume = float(documented["volume_eur_m"].sum())
+        figures.update(projects=total, project_volume_eur_m=round(volume, 1), sample_projects=sample,
+                       documented_project_volume_eur_m=round(real_volume, 1))
         by_year = projects.project_figures(con, "year").dropna(subset=["key"])
-        fig = go.Figure(go.Bar(x=by_year["key"].astype(int), y=by_year["projects"], marker_color=BLUE))
+        years = by_year["key"].astype(int)
+        fig = go.Figure([  # documented and sample projects stacked, so the invented share stays visible
+            go.Bar(x=years, y=by_year["projects"] - by_year["sample_projects"], name=x["documented"],
+                   marker_color=BLUE),
+            go.Bar(x=years, y=by_year["sample_projects"], name=x["sample"], marker_color=GREY)])
         _style(fig, x["chart_projects"])
+        fig.update_layout(barmode="stack", legend_traceorder="normal")
         text = ", ".join(f"{t(f'pstatus.{k}', lang)}: {n}" for k, n in zip(counts["key"], counts["projects"],
                                                                              strict=True))
-        lines = [x["projects_line"].format(n=total, real=total - sample, sample=sample,
-                                           volume=format_number(volume, lang, 1)), x["by_status"].format(text=text)]
+        lines = [x["projects_line"].format(n=total, real=total - sample, sample=sample),
+                 x["volume_line"].format(real_volume=format_number(real_volume, lang, 1),
+                                         volume=format_number(volume, lang, 1)),
+                 x["by_status"].format(text=text)]
         slides.append(Slide("projects", x["projects"], lines, figure=fig, notes=lines))
 
     if "sources" in request.sections:
@@ -276,14 +291,20 @@ def _profile_figure(con, focus: str, partners: list[str], lang: str, title: str)
     top = shares.groupby("sector")["share"].sum().nlargest(8).index
     name = "sector_de" if lang == "de" else "sector_en"
     fig = go.Figure()
-    for city_id in cities:
+    colours = dict(zip(cities, (BLUE, *PARTNER_COLOURS), strict=False))
+    for city_id in reversed(cities):  # horizontal groups stack upwards: the focus city on top
         rows = shares[(shares["city_id"] == city_id) & shares["sector"].isin(top)]
         label = rows["city_de"].iloc[0] if not rows.empty else city_id
-        fig.add_trace(go.Bar(x=rows[name], y=rows["share"], name=label,
-                             marker_color=BLUE if city_id == focus else None))
+        fig.add_trace(go.Bar(y=rows[name], x=rows["share"], name=label, orientation="h",
+                             marker_color=colours.get(city_id, GREY)))
     _style(fig, title)
-    fig.update_yaxes(tickformat=".0%")
-    fig.update_xaxes(tickangle=-25)
+    # Wide and low, Branchen as rows: long German names stay readable beside a table on the slide.
+    fig.update_layout(width=1000, height=340, font={"size": 15}, margin={"l": 10, "r": 20, "t": 50, "b": 30},
+                      legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom",
+                              "traceorder": "reversed"})
+    order = shares[shares["sector"].isin(top)].drop_duplicates("sector").set_index("sector").loc[top, name]
+    fig.update_yaxes(categoryorder="array", categoryarray=list(order)[::-1])
+    fig.update_xaxes(tickformat=".0%")
     return fig
 
 
@@ -391,12 +412,24 @@ def render_pptx(content: Content, images: dict[str, bytes] | None = None) -> byt
         if spec.table is not None and not spec.table.empty:
             table_top = top if not image else Inches(4.55)
             if image:
-                slide.shapes.add_picture(io.BytesIO(image), Inches(3.4), top, height=Inches(3.0))
+                picture = slide.shapes.add_picture(io.BytesIO(image), 0, top, height=Inches(3.0))
+                picture.left = int((deck.slide_width - picture.width) / 2)
             _pptx_table(slide, spec.table, Inches(0.6), table_top, Inches(12.1), Pt(11 if image else 12))
         slide.notes_slide.notes_text_frame.text = "\n".join(spec.notes) or spec.title
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
+
+
+def column_weights(frame: pd.DataFrame) -> list[int]:
+    """Relative column widths: the longest text (capped at 40 characters, long texts wrap), but never
+    narrower than the longest single word plus room for the cell padding, so no word is broken."""
+    weights = []
+    for column in frame.columns:
+        texts = [str(column)] + [str(v) for v in frame[column]]
+        longest_word = max(len(word) for text in texts for word in (text.split() or [""]))
+        weights.append(max(min(max(len(text) for text in texts), 40), longest_word + 7))
+    return weights
 
 
 def _pptx_table(slide, frame: pd.DataFrame, left, top, width, size) -> None:
@@ -405,8 +438,7 @@ def _pptx_table(slide, frame: pd.DataFrame, left, top, width, size) -> None:
     rows, cols = len(frame) + 1, len(frame.columns)
     height = Emu(int(size * 2.2 * rows))
     table = slide.shapes.add_table(rows, cols, left, top, width, height).table
-    lengths = [max([len(str(c))] + [len(str(v)) for v in frame[c]]) for c in frame.columns]
-    weights = [min(max(n, 10), 60) for n in lengths]
+    weights = column_weights(frame)
     for j, weight in enumerate(weights):
         table.columns[j].width = Emu(int(width * weight / sum(weights)))
     for j, name in enumerate(frame.columns):
@@ -458,8 +490,7 @@ def render_pdf(content: Content, images: dict[str, bytes] | None = None) -> byte
             cell = styles["BodyText"].clone("cell", fontSize=8, leading=10)
             data = [[Paragraph(escape(str(v)), cell) for v in spec.table.columns]] + [
                 [Paragraph(escape(str(v)), cell) for v in row] for row in spec.table.itertuples(index=False)]
-            lengths = [max([len(str(c))] + [len(str(v)) for v in spec.table[c]]) for c in spec.table.columns]
-            weights = [min(max(n, 10), 60) for n in lengths]
+            weights = column_weights(spec.table)
             table = Table(data, repeatRows=1, colWidths=[17 * cm * w / sum(weights) for w in weights])
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
                                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde6ef")),

@@ -86,3 +86,19 @@ def test_english_deck(analytics_db):
                                                                         meeting=date(2026, 12, 3)))
     assert [s.title for s in content.slides] == ["The alliance at a glance", "Data sources and status"]
     assert content.slides[1].lines[-1] == "All figures shown rest on documented records."  # no samples here
+
+
+def test_project_volume_of_documented_projects_is_apart_from_samples(tmp_path):
+    import duckdb
+
+    from tests.factory import build_db, valid_tables
+
+    tables = valid_tables()  # p1: a sample project of 2.5 million EUR
+    with duckdb.connect(str(build_db(tmp_path, tables)), read_only=True) as con:
+        content = briefing.briefing_content(con, briefing.Briefing(sections=("projects",), focus="mainz"))
+    (slide,) = [s for s in content.slides if s.key == "projects"]
+    assert slide.lines[:2] == ["1 Projekte, davon 0 belegt und 1 Beispielprojekte",
+                               "Volumen der belegten Projekte: 0,0 Mio. EUR (mit Beispielprojekten 2,5)"]
+    assert content.figures["documented_project_volume_eur_m"] == 0.0
+    assert [trace.name for trace in slide.figure.data] == ["belegt", "Beispiel"]
+    assert list(slide.figure.data[1].y) == [1]
