@@ -21,10 +21,18 @@ if ctx is not None:
     cols = st.columns(6)
     cols[0].metric(t("kpi.members", lang), format_number(status.members, lang))
     cols[1].metric(t("kpi.cities", lang), format_number(status.cities, lang))
-    cols[2].metric(t("kpi.companies", lang), format_number(status.companies, lang))
+    def documented(value: float, decimals: int = 0) -> dict:
+        """The part that is not sample data, under the figure (no arrow: it is not a change)."""
+        return {"delta": t("kpi.documented", lang, n=format_number(value, lang, decimals)), "delta_color": "off",
+                "delta_arrow": "off"}
+
+    cols[2].metric(t("kpi.companies", lang), format_number(status.companies, lang),
+                   **documented(status.companies - status.sample_companies))
     cols[3].metric(t("kpi.smes", lang), format_number(status.smes, lang))
-    cols[4].metric(t("kpi.projects", lang), format_number(status.projects, lang))
-    cols[5].metric(t("kpi.volume", lang), format_number(status.project_volume_eur_m, lang, 1))
+    cols[4].metric(t("kpi.projects", lang), format_number(status.projects, lang),
+                   **documented(status.projects - status.sample_projects))
+    cols[5].metric(t("kpi.volume", lang), format_number(status.project_volume_eur_m, lang, 1),
+                   **documented(status.documented_volume_eur_m, 1))
     shell.sample_badge(status.sample_companies + status.sample_projects, lang)
 
     left, right = st.columns(2)

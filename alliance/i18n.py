@@ -43,11 +43,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The database cannot be read: {error}",
         "zh": "无法读取数据库：{error}",
     },
+    "kpi.documented": {"de": "davon belegt: {n}", "en": "documented: {n}", "zh": "有据可查：{n}"},
     "kpi.members": {"de": "Mitgliedsstädte", "en": "Member cities", "zh": "成员城市"},
     "kpi.cities": {"de": "Städte im Datenbestand", "en": "Cities in the data", "zh": "数据中的城市"},
     "kpi.companies": {"de": "Unternehmen", "en": "Companies", "zh": "企业"},
     "kpi.smes": {"de": "davon KMU", "en": "of which SMEs", "zh": "其中中小企业"},
-    "kpi.volume": {"de": "Projektvolumen (Mio. EUR)", "en": "Project volume (EUR m)", "zh": "项目金额（百万欧元）"},
+    "kpi.volume": {"de": "Volumen (Mio. EUR)", "en": "Volume (EUR m)", "zh": "项目金额（百万欧元）"},
     "kpi.projects": {"de": "Projekte", "en": "Projects", "zh": "项目"},
     "overview.by_country": {
         "de": "Städte nach Land und Mitgliedsstatus",

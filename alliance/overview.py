@@ -34,6 +34,7 @@ class DataStatus:
     sample_companies: int
     projects: int
     project_volume_eur_m: float
+    documented_volume_eur_m: float  # the volume of the projects that are not samples
     sample_projects: int
     last_load: datetime | None
     files: list[dict]
@@ -49,15 +50,16 @@ def data_status(con: duckdb.DuckDBPyConnection) -> DataStatus:
         "SELECT coalesce(sum(companies), 0), coalesce(sum(smes), 0), "
         "coalesce(sum(companies) FILTER (WHERE is_sample), 0) FROM city_sector_matrix"
     ).fetchall()[0]
-    projects, volume, sample_projects = con.execute(
-        "SELECT count(*), coalesce(sum(volume_eur_m), 0), count(*) FILTER (WHERE is_sample) FROM projects"
+    projects, volume, documented_volume, sample_projects = con.execute(
+        "SELECT count(*), coalesce(sum(volume_eur_m), 0), coalesce(sum(volume_eur_m) FILTER (WHERE NOT is_sample), 0), "
+        "count(*) FILTER (WHERE is_sample) FROM projects"
     ).fetchall()[0]
     run = con.execute(
         "SELECT finished_at, files, json_array_length(warnings) FROM etl_runs ORDER BY run_id DESC LIMIT 1"
     ).fetchall()
     last_load, files, warnings = (run[0][0], json.loads(run[0][1]), run[0][2]) if run else (None, [], 0)
     return DataStatus(cities, members, int(companies), int(smes), int(sample), projects, float(volume),
-                      sample_projects, last_load, files, warnings)
+                      float(documented_volume), sample_projects, last_load, files, warnings)
 
 
 def quality_notes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -24,7 +24,9 @@ def test_overview_shows_counts_from_the_database(tmp_path, monkeypatch):
     metrics = {m.label: m.value for m in at.metric}
     # c1 has 45 employees (SME), c2 1,200; p1 has a volume of 2.5 million EUR
     assert metrics == {"Mitgliedsstädte": "2", "Städte im Datenbestand": "3", "Unternehmen": "2", "davon KMU": "1",
-                       "Projekte": "1", "Projektvolumen (Mio. EUR)": "2,5"}
+                       "Projekte": "1", "Volumen (Mio. EUR)": "2,5"}
+    documented = {m.label: m.proto.delta for m in at.metric}  # both companies and the project are samples
+    assert documented["Unternehmen"] == "davon belegt: 0" and documented["Volumen (Mio. EUR)"] == "davon belegt: 0,0"
     table = at.dataframe[0].value
     assert table.to_dict("records") == [
         {"Land": "China", "Status": "Mitglied", "Städte": 1, "Beispiel": 0},
