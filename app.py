@@ -13,6 +13,14 @@ from alliance import membership, overview
 from alliance.i18n import format_date, format_number, t
 from pages.common import shell
 
+
+def documented(value: float, lang: str, decimals: int = 0) -> dict:
+    """st.metric arguments that show the part of a figure that is not sample data under it (no arrow:
+    it is not a change)."""
+    return {"delta": t("kpi.documented", lang, n=format_number(value, lang, decimals)), "delta_color": "off",
+            "delta_arrow": "off"}
+
+
 ctx = shell.page("app.title")
 if ctx is not None:
     lang, con = ctx.lang, ctx.con
@@ -21,18 +29,13 @@ if ctx is not None:
     cols = st.columns(6)
     cols[0].metric(t("kpi.members", lang), format_number(status.members, lang))
     cols[1].metric(t("kpi.cities", lang), format_number(status.cities, lang))
-    def documented(value: float, decimals: int = 0) -> dict:
-        """The part that is not sample data, under the figure (no arrow: it is not a change)."""
-        return {"delta": t("kpi.documented", lang, n=format_number(value, lang, decimals)), "delta_color": "off",
-                "delta_arrow": "off"}
-
     cols[2].metric(t("kpi.companies", lang), format_number(status.companies, lang),
-                   **documented(status.companies - status.sample_companies))
+                   **documented(status.companies - status.sample_companies, lang))
     cols[3].metric(t("kpi.smes", lang), format_number(status.smes, lang))
     cols[4].metric(t("kpi.projects", lang), format_number(status.projects, lang),
-                   **documented(status.projects - status.sample_projects))
+                   **documented(status.projects - status.sample_projects, lang))
     cols[5].metric(t("kpi.volume", lang), format_number(status.project_volume_eur_m, lang, 1),
-                   **documented(status.documented_volume_eur_m, 1))
+                   **documented(status.documented_volume_eur_m, lang, 1))
     shell.sample_badge(status.sample_companies + status.sample_projects, lang)
 
     left, right = st.columns(2)
