@@ -123,6 +123,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "sectors.include_samples": {
         "de": "Beispieldatensätze einbeziehen", "en": "Include sample records", "zh": "包含示例记录",
     },
+    "sectors.employees_caveat": {
+        "de": "Beschäftigte realer Unternehmen sind die Zahl der Quelle, oft für den ganzen Konzern weltweit "
+              "(Städteprofile: Stand und Bezug je Unternehmen); die LQ-Basis „Unternehmen“ hängt davon nicht ab.",
+        "en": "Employees of real companies are the source's figure, often for the whole group worldwide (city "
+              "profiles: year and scope per company); the LQ basis 'companies' does not depend on them.",
+        "zh": "真实企业的员工数取自来源，常为整个集团的全球人数（城市概况中注明年份和范围）；"
+              "以企业数为基础的区位商不受此影响。",
+    },
     "sectors.lq_formula": {
         "de": "LQ(Stadt, Branche) = (E(Stadt, Branche) / E(Stadt)) / (E(Branche) / E); ≥ 1,25 gilt als stark.",
         "en": "LQ(city, sector) = (E(city, sector) / E(city)) / (E(sector) / E); ≥ 1.25 counts as strong.",

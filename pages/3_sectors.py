@@ -39,6 +39,8 @@ if ctx is not None:
     if include_samples:
         shell.sample_badge(int(matrix["sample_companies"].sum()), lang)
     st.caption(t("sectors.lq_formula", lang))
+    if basis == "employees":
+        st.caption(t("sectors.employees_caveat", lang))
     city_col, sector_col = f"city_{lang}", f"sector_{lang}"
     matrix["city"] = shell.bilingual(matrix["city_de"], matrix["city_zh"], lang)
     heat = matrix.pivot_table(index="city", columns=sector_col, values=measure, aggfunc="sum")
