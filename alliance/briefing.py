@@ -211,10 +211,8 @@ def briefing_content(con: duckdb.DuckDBPyConnection, request: Briefing) -> Conte
 
     if "projects" in request.sections:
         counts = projects.project_figures(con, "status")
-        total, volume = int(counts["projects"].sum()), float(counts["volume_eur_m"].sum())
-        sample = int(counts["sample_projects"].sum())
-        documented = projects.project_figures(con, "status", projects.ProjectFilter(include_samples=False))
-        real_volume = float(documented["volume_eur_m"].sum())
+        total, sample = data_status.projects, data_status.sample_projects
+        volume, real_volume = data_status.project_volume_eur_m, data_status.documented_volume_eur_m
         figures.update(projects=total, project_volume_eur_m=round(volume, 1), sample_projects=sample,
                        documented_project_volume_eur_m=round(real_volume, 1))
         by_year = projects.project_figures(con, "year").dropna(subset=["key"])

@@ -479,6 +479,11 @@ def format_number(value: float | int | None, lang: str = DEFAULT_LANGUAGE, decim
     return text
 
 
+def format_year(value: float | int | None) -> str:
+    """A year as plain digits in every language (2023, never 2.023); "" for a missing value."""
+    return "" if missing(value) else str(int(value))
+
+
 def format_date(value: date | datetime | None, lang: str = DEFAULT_LANGUAGE, with_time: bool = False) -> str:
     """24.11.2026 in German, 2026-11-24 otherwise; optionally with hours and minutes; "" if missing."""
     if missing(value):

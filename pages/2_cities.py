@@ -5,13 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from alliance import cities
-from alliance.i18n import format_date, format_number, missing, t
+from alliance.i18n import format_date, format_number, format_year, missing, t
 from pages.common import shell
-
-
-def year_text(values) -> list[str]:
-    """Years as plain text: a number column would be shown as 2.023 in German."""
-    return ["" if missing(v) else str(int(v)) for v in values]
 
 
 def named_companies(profile: cities.CityProfile, lang: str, key: str) -> None:
@@ -19,7 +14,7 @@ def named_companies(profile: cities.CityProfile, lang: str, key: str) -> None:
     st.markdown(f"**{t('cities.named_companies', lang)}**")
     st.caption(t("cities.named_companies_help", lang))
     shown = c.assign(company=shell.bilingual(c["name"], c["name_zh"], lang), branche=c[f"branche_{lang}"],
-                     year=year_text(c["employees_year"]),
+                     year=[format_year(v) for v in c["employees_year"]],
                      scope=["" if missing(s) else t(f"scope.{s}", lang) for s in c["employees_scope"]])
     names = {"company": t("col.company", lang), "is_sample": t("col.sample", lang), "branche": t("col.sector", lang),
              "employees": t("col.employees", lang), "year": t("col.as_of", lang), "scope": t("col.scope", lang),
@@ -38,10 +33,10 @@ def show(profile: cities.CityProfile, lang: str, key: str) -> None:
     st.caption(f"{f['region']}, {f[f'country_{lang}']} · {status}{since}")
     if not missing(f["population"]):
         st.metric(t("cities.population", lang), format_number(f["population"], lang),
-                  help=f"{format_number(f['population_year'], 'en').replace(',', '')} {f['population_scope'] or ''}")
+                  help=f"{format_year(f['population_year'])} {f['population_scope'] or ''}")
     if not missing(f["gdp"]):
         st.metric(t("cities.gdp", lang), f"{format_number(f['gdp'] / 1e9, lang, 1)} Mrd. {f['gdp_currency']}",
-                  help=format_number(f["gdp_year"], "en").replace(",", "") or None)
+                  help=format_year(f["gdp_year"]) or None)
     for field in cities.PROFILE_FIELDS:
         if f.get(field):
             st.markdown(f"**{t(f'field.{field}', lang)}**")
