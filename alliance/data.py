@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import re
-import shutil
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,14 +19,18 @@ import pandas as pd
 
 from alliance import export
 from etl import contract
-from etl.build import check
 from etl.convert import EXPECTED
+from etl.limits import UPLOAD_LIMITS, LimitExceeded, Limits, Stopped
 from etl.messages import UsageError
-from etl.paths import SEED_DIR
+from etl.sources import table_for
+from etl.upload import check_file
+
+log = logging.getLogger(__name__)
 
 BROWSABLE = {t.name: t for t in contract.TABLES}
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 UPLOAD_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
+UPLOAD_COLUMNS = ["level", "file", "row", "column", "message"]
 
 
 @dataclass(frozen=True)
@@ -95,16 +100,29 @@ def _safe_name(name: str) -> str:
     return cleaned or "upload.csv"
 
 
-def check_upload(name: str, content: bytes) -> pd.DataFrame:
-    """Check one uploaded city file against the import contract, together with the bundled data (so
-    that it may refer to the alliance's cities and companies), and return its messages as a table
-    (level, file, row, column, message). Nothing is written to the database. A file that cannot be
-    checked at all gives one row saying why; no exception leaves this function."""
-    columns = ["level", "file", "row", "column", "message"]
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else ""
 
-    def one(text: str, level: str = "error") -> pd.DataFrame:
-        return pd.DataFrame([{"level": level, "file": name, "row": 0, "column": "", "message": text}],
-                            columns=columns)
+
+def check_upload(con: duckdb.DuckDBPyConnection | None, name: str, content: bytes, *,
+                 limits: Limits | None = UPLOAD_LIMITS,
+                 should_stop: Callable[[], bool] | None = None) -> pd.DataFrame:
+    """Check one uploaded city file against the import contract and return its messages as a table
+    (level, file, row, column, message). Nothing is written to the database.
+
+    The file is checked as if it were added to the data being served: ``con`` is a read-only
+    connection (or cursor, for this thread) to the served database, and the file may refer to its
+    cities and companies; served rows from a file of the same name are replaced by it (etl/upload.py).
+    ``con=None`` checks against the bundled seed instead. Reading is bounded by ``limits``
+    (etl/limits.py: rows, columns, cell length, XLSX size, 120 s); ``should_stop`` is asked between
+    chunks and rows and ends the check early (the user's session ended). A file that cannot be checked
+    gives one row saying why, naming the limit that was hit; no exception leaves this function
+    (unexpected ones are logged with their traceback)."""
+
+    def one(text: str, level: str = "error", row: int = 0, column: str = "") -> pd.DataFrame:
+        return pd.DataFrame([{"level": level, "file": name, "row": row, "column": column, "message": text}],
+                            columns=UPLOAD_COLUMNS)
 
     safe = _safe_name(name)
     if len(content) > MAX_UPLOAD_BYTES:
@@ -113,24 +131,32 @@ def check_upload(name: str, content: bytes) -> pd.DataFrame:
         return one("unsupported file type; expected .csv or .xlsx")
     if not content:
         return one("the file is empty")
-    with tempfile.TemporaryDirectory(prefix="alliance-upload-") as tmp:
-        folder = Path(tmp)
-        for seed in SEED_DIR.iterdir():
-            if seed.is_file() and not seed.name.startswith("."):
-                shutil.copy(seed, folder / seed.name)
-        (folder / safe).write_bytes(content)
-        try:
-            result = check(folder)
-        except UsageError as exc:
-            return one(str(exc))
-        except Exception as exc:  # a hostile or broken file must never surface as a traceback
-            return one(f"the file could not be checked ({type(exc).__name__})")
-    if all(f.name != safe for f in result.files):
+    if table_for(safe) is None:
         return one("the file name matches no table; name it after its table, e.g. companies_mainz.csv",
                    level="warning")
-    mine = sorted((m for m in result.messages if m.file == safe), key=lambda m: m.sort_key())
+    try:
+        with tempfile.TemporaryDirectory(prefix="alliance-upload-") as tmp:
+            path = Path(tmp) / safe
+            path.write_bytes(content)
+            result = check_file(path, con, replaces={Path(name.replace("\\", "/")).name}, limits=limits,
+                                should_stop=should_stop)
+    except LimitExceeded as exc:
+        log.info("upload check of %s stopped: %s", name, exc)
+        return one(f"{exc.text} ({exc.limit_text})", row=exc.row, column=exc.column)
+    except Stopped as exc:
+        log.info("upload check of %s stopped on request: %s", name, exc)
+        return one("the check was stopped before it finished", level="warning")
+    except UsageError as exc:
+        log.info("upload check of %s: %s", name, exc)
+        return one(str(exc))
+    except OSError as exc:  # the temporary copy: a full or read-only temp folder
+        log.warning("upload check of %s could not store the file: %s", name, exc)
+        return one(f"the file could not be stored for checking ({exc.strerror or _first_line(exc)}); try again later")
+    except Exception as exc:  # a bug or a file nobody foresaw: logged in full, one line for the user
+        log.exception("upload check of %s failed", name)
+        return one(f"the file could not be checked ({type(exc).__name__}: {_first_line(exc)})")
     return pd.DataFrame([{"level": m.level, "file": name, "row": m.row, "column": m.column, "message": m.text}
-                         for m in mine], columns=columns)
+                         for m in result.messages], columns=UPLOAD_COLUMNS)
 
 
 # Text that a spreadsheet would run as a formula, matched in SQL: the characters of alliance/export.py.

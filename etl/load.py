@@ -6,6 +6,8 @@ so every value is converted by exactly the rule that validated it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import duckdb
 
 from etl import contract as c
@@ -25,23 +27,57 @@ def _split_codes(column: str) -> str:
             f"ELSE list_distinct(list_filter({items}, lambda x: x <> '')) END")
 
 
-def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> dict[str, int]:
-    """Load every table; returns row counts. Assumes validation passed."""
+def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile],
+                tables: Collection[str] | None = None) -> dict[str, int]:
+    """Load every table (or only ``tables``, with what depends on them: city_sectors with cities,
+    project_companies with projects); returns row counts. Assumes validation passed."""
+
+    def wanted(name: str) -> bool:
+        return tables is None or name in tables
+
     con.execute("CREATE OR REPLACE TEMP TABLE src_files (_f INTEGER, name VARCHAR)")
     con.executemany("INSERT INTO src_files VALUES (?, ?)", [(i, f.name) for i, f in enumerate(files)])
 
     def src(table: str) -> str:
         return f"(SELECT s.*, f.name AS _file FROM src_{table} AS s JOIN src_files AS f USING (_f))"
 
+    if wanted("cities"):
+        _load_cities(con, src("cities"))
+    if wanted("companies"):
+        _load_companies(con, src("companies"))
+    if wanted("projects"):
+        _load_projects(con, src("projects"))
+    if wanted("memberships"):
+        names, values = _typed(c.MEMBERSHIPS)
+        con.execute(
+            f"INSERT INTO memberships (event_id, {names}, source_file, source_row) "
+            f"SELECT CAST(row_number() OVER (ORDER BY _f, _row) AS INTEGER), {values}, _file, _row "
+            f"FROM {src('memberships')}"
+        )
+    if wanted("quality_notes"):
+        names, values = _typed(c.QUALITY_NOTES)
+        con.execute(
+            f"INSERT INTO quality_notes ({names}, source_file, source_row) "
+            f"SELECT {values}, _file, _row FROM {src('quality_notes')}"
+        )
+    return {
+        table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+        for table in ("cities", "city_sectors", "companies", "projects", "project_companies",
+                      "memberships", "quality_notes")
+    }
+
+
+def _load_cities(con: duckdb.DuckDBPyConnection, src: str) -> None:
     names, values = _typed(c.CITIES)
-    con.execute(f"INSERT INTO cities ({names}, source_file, source_row) "
-                f"SELECT {values}, _file, _row FROM {src('cities')}")
+    con.execute(f"INSERT INTO cities ({names}, source_file, source_row) SELECT {values}, _file, _row FROM {src}")
     con.execute(
         "INSERT INTO city_sectors SELECT city_id, kind, code, left(code, 2) FROM ("
         f"SELECT city_id, 'strength' AS kind, unnest({_split_codes('strengths')}) AS code FROM cities "
         f"UNION ALL SELECT city_id, 'wish', unnest({_split_codes('wishes')}) FROM cities)"
     )
 
+
+def _load_companies(con: duckdb.DuckDBPyConnection, src: str) -> None:
     # A GB/T code maps to the NACE division holding the largest share of it (ties: lowest code).
     con.execute(
         "CREATE OR REPLACE TEMP TABLE gbt_main_division AS SELECT gbt_division, "
@@ -54,31 +90,17 @@ def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile]) -> dict
         f"SELECT {values}, coalesce(left(sector__v, 2), g.nace_division), _file, _row, "
         f"list_distinct(list_concat([coalesce(sector__v, g.nace_division)], {_split_codes('offer_sectors__v')})), "
         f"coalesce({_split_codes('seek_sectors__v')}, []) "
-        f"FROM {src('companies')} AS s LEFT JOIN gbt_main_division AS g ON g.gbt_division = left(s.sector_gbt__v, 2)"
+        f"FROM {src} AS s LEFT JOIN gbt_main_division AS g ON g.gbt_division = left(s.sector_gbt__v, 2)"
     )
+
+
+def _load_projects(con: duckdb.DuckDBPyConnection, src: str) -> None:
     names, values = _typed(c.PROJECTS, skip=("company_ids",))
     con.execute(
         f"INSERT INTO projects ({names}, nace_division, source_file, source_row) "
-        f"SELECT {values}, left(sector__v, 2), _file, _row FROM {src('projects')}"
+        f"SELECT {values}, left(sector__v, 2), _file, _row FROM {src}"
     )
     con.execute(
         f"INSERT INTO project_companies SELECT project_id__v, unnest({_split_codes('company_ids__v')}) "
         "FROM src_projects WHERE company_ids__v IS NOT NULL"
     )
-
-    names, values = _typed(c.MEMBERSHIPS)
-    con.execute(
-        f"INSERT INTO memberships (event_id, {names}, source_file, source_row) "
-        f"SELECT CAST(row_number() OVER (ORDER BY _f, _row) AS INTEGER), {values}, _file, _row "
-        f"FROM {src('memberships')}"
-    )
-    names, values = _typed(c.QUALITY_NOTES)
-    con.execute(
-        f"INSERT INTO quality_notes ({names}, source_file, source_row) "
-        f"SELECT {values}, _file, _row FROM {src('quality_notes')}"
-    )
-    return {
-        table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
-        for table in ("cities", "city_sectors", "companies", "projects", "project_companies",
-                      "memberships", "quality_notes")
-    }

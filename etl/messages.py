@@ -6,7 +6,17 @@ from dataclasses import dataclass
 
 
 class UsageError(Exception):
-    """The source cannot be read at all (missing folder, unreadable file): exit code 2."""
+    """The source cannot be read at all (missing folder, unreadable file): exit code 2. ``label`` starts
+    the one line the command line prints for it."""
+
+    label = "USAGE ERROR"
+
+
+class BuildFault(UsageError):
+    """The database cannot be written (read-only folder, full disk, a target that is no database of
+    ours, another build holding the lock too long): exit code 2, the previous database is unchanged."""
+
+    label = "BUILD FAILED"
 
 
 @dataclass(frozen=True, order=True)

@@ -13,6 +13,7 @@ import duckdb
 
 from etl import contract as c
 from etl.convert import EXPECTED, value_sql
+from etl.limits import Guard
 from etl.messages import Message, error, warning
 from etl.sources import SourceFile, row_number_sql
 
@@ -28,7 +29,8 @@ def create_source_views(con: duckdb.DuckDBPyConnection, files: list[SourceFile])
     """One view ``src_<table>`` per table over all its files: each contract column as delivered
     (``<name>``, NULL where a file lacks it) and converted (``<name>__v``, by that file's rules), plus
     ``_f`` (file index), ``_row`` (spreadsheet row) and ``_checked`` (false for files whose structure
-    is broken: their rows still count for references, but their row numbers cannot be trusted)."""
+    is broken: their rows still count for references, but their row numbers cannot be trusted; false
+    too for rows already served, which count for references and ids but are not checked again)."""
     for table in c.TABLES:
         parts = []
         for index, source in enumerate(files):
@@ -38,8 +40,9 @@ def create_source_views(con: duckdb.DuckDBPyConnection, files: list[SourceFile])
                 f'"{name}"' if name in source.columns else f'NULL::VARCHAR AS "{name}"' for name in table.column_names
             )
             typed = ", ".join(f'{value_sql(col, source.decimal_comma)} AS "{col.name}__v"' for col in table.columns)
+            checked = not source.structurally_broken and not source.reference_only
             parts.append(
-                f"SELECT {index} AS _f, _row, {str(not source.structurally_broken).lower()} AS _checked, *, {typed} "
+                f"SELECT {index} AS _f, _row, {str(checked).lower()} AS _checked, *, {typed} "
                 f"FROM (SELECT {row_number_sql(source)} AS _row, {raw} FROM {source.staging})"
             )
         if not parts:  # no file: an empty view of the same column types
@@ -51,10 +54,12 @@ def create_source_views(con: duckdb.DuckDBPyConnection, files: list[SourceFile])
 
 
 class Validator:
-    def __init__(self, con: duckdb.DuckDBPyConnection, files: list[SourceFile], source_label: str):
+    def __init__(self, con: duckdb.DuckDBPyConnection, files: list[SourceFile], source_label: str,
+                 guard: Guard | None = None):
         self.con = con
         self.files = files
         self.source_label = source_label
+        self.guard = guard or Guard()
         self.messages: list[Message] = []
 
     def file_name(self, index: int) -> str:
@@ -265,11 +270,16 @@ class Validator:
     def run(self) -> list[Message]:
         self.check_headers()
         for table in c.TABLES:
+            self.guard.check()
             self.check_table(table)
+        self.guard.check()
         self.check_rules()
         return self.messages
 
 
-def validate(con: duckdb.DuckDBPyConnection, files: list[SourceFile], source_label: str) -> list[Message]:
+def validate(con: duckdb.DuckDBPyConnection, files: list[SourceFile], source_label: str,
+             guard: Guard | None = None) -> list[Message]:
+    """All checks over the staged ``files``; ``guard`` is consulted between tables (the caller runs
+    this under ``guard.watch(con)`` so that a query is interrupted when the time budget runs out)."""
     create_source_views(con, files)
-    return Validator(con, files, source_label).run()
+    return Validator(con, files, source_label, guard).run()

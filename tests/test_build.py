@@ -147,3 +147,127 @@ def test_company_keys_and_city_references_hold_without_constraints(tmp_path):
     tables = valid_tables()
     tables["companies"]["rows"].append(list(tables["companies"]["rows"][0]))
     assert not build(write_source(tmp_path / "dup", tables), tmp_path / "dup.duckdb").ok
+
+
+# -- faults: one clear error, the previous database intact ---------------------------------------------
+def _built(tmp_path: Path) -> tuple[Path, str]:
+    db = tmp_path / "alliance.duckdb"
+    assert build(write_source(tmp_path / "good"), db).ok
+    return db, digest(db)
+
+
+def _assert_untouched(tmp_path: Path, db: Path, before: str) -> None:
+    assert digest(db) == before
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".") or p.name.endswith(".lock")]
+
+
+def test_full_disk_when_creating_the_temp_file(tmp_path, monkeypatch):
+    import errno
+
+    import pytest
+
+    from etl import build as build_module
+    from etl.messages import BuildFault
+
+    db, before = _built(tmp_path)
+
+    def full(path):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(build_module, "_open_temp_database", full)
+    with pytest.raises(BuildFault) as fault:
+        build(tmp_path / "good", db)
+    assert str(fault.value).startswith(f"cannot write the new database {db}: the disk is full (No space left on device")
+    assert str(fault.value).endswith("the previous database is unchanged")
+    _assert_untouched(tmp_path, db, before)
+
+
+def test_full_disk_while_writing_or_syncing(tmp_path, monkeypatch):
+    import errno
+
+    import pytest
+
+    from etl import build as build_module
+    from etl.messages import BuildFault
+
+    db, before = _built(tmp_path)
+
+    def record_fails(*args):
+        raise duckdb.IOException('IO Error: Could not write file "x.tmp": No space left on device')
+
+    monkeypatch.setattr(build_module, "_record_run", record_fails)
+    with pytest.raises(BuildFault, match="the disk is full"):
+        build(tmp_path / "good", db)
+    _assert_untouched(tmp_path, db, before)
+    monkeypatch.undo()
+
+    def sync_fails(path, directory=False):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(build_module, "_fsync", sync_fails)
+    with pytest.raises(BuildFault, match="the disk is full"):
+        build(tmp_path / "good", db)
+    _assert_untouched(tmp_path, db, before)
+
+
+def test_read_only_target_folder_is_one_clear_line(tmp_path, monkeypatch):
+    """As root a chmod does not stop writing, so the refusal of the OS is injected (tests/test_etl_cli.py
+    has the real thing for other users)."""
+    import pytest
+
+    from etl import build as build_module
+    from etl.messages import BuildFault
+
+    db, before = _built(tmp_path)
+
+    def denied(path):
+        raise duckdb.IOException(f'IO Error: Cannot open file "{path}": Permission denied')
+
+    monkeypatch.setattr(build_module, "_open_temp_database", denied)
+    with pytest.raises(BuildFault, match=f"the folder {tmp_path} is not writable"):
+        build(tmp_path / "good", db)
+    _assert_untouched(tmp_path, db, before)
+
+
+def test_target_that_is_not_our_database_is_refused_unless_forced(tmp_path):
+    import pytest
+
+    from etl.messages import BuildFault
+
+    source = write_source(tmp_path / "src")
+    text = tmp_path / "x.duckdb"
+    text.write_text("hello\n")
+    with pytest.raises(BuildFault, match=r"x.duckdb exists and is not a DuckDB database; it was left alone.*--force"):
+        build(source, text)
+    assert text.read_text() == "hello\n"
+    other = tmp_path / "other.duckdb"
+    with duckdb.connect(str(other)) as con:
+        con.execute("CREATE TABLE invoices (id INTEGER)")
+    with pytest.raises(BuildFault, match="a DuckDB database without the tables schema_info and etl_runs"):
+        build(source, other)
+    assert build(source, text, force=True).written
+    assert content(text)["cities"]
+    empty = tmp_path / "empty.duckdb"
+    empty.touch()
+    assert build(source, empty).written  # an empty file holds nothing to lose
+
+
+def test_no_silent_except_in_the_etl():
+    import re
+
+    for path in (ROOT / "etl").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"except[^\n]*:\s*\n\s*pass\b", text), path.name
+
+
+def test_each_build_logs_one_line(tmp_path, caplog):
+    db = tmp_path / "alliance.duckdb"
+    with caplog.at_level("INFO", logger="etl"):
+        assert build(write_source(tmp_path / "src"), db).written
+        tables = valid_tables()
+        tables["companies"]["rows"][0][6] = "lots"
+        assert not build(write_source(tmp_path / "bad", tables), db).written
+    lines = [r.getMessage() for r in caplog.records if r.name == "etl.build"]
+    assert lines[0].startswith(f"built {db} from {tmp_path / 'src'}: 0 error(s), 0 warning(s); cities 3")
+    assert lines[1].startswith(f"build of {db} from {tmp_path / 'bad'}: 1 error(s)")
+    assert lines[1].endswith("nothing was written")

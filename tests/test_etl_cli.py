@@ -91,3 +91,122 @@ def test_progress_bar_shows_only_on_slow_loads(capsys):
     err = capsys.readouterr().err
     assert "[###############...............]  50% validating" in err
     assert err.endswith("\n") and "100% done" in err
+
+
+def test_target_that_is_not_a_database_is_refused_unless_forced(tmp_path):
+    source = write_source(tmp_path / "src")
+    target = tmp_path / "x.duckdb"
+    target.write_text("hello\n")
+    proc = run_etl("build", "--source", str(source), "--db", str(target))
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [f"BUILD FAILED: {target} exists and is not a DuckDB database; it was left "
+                                        "alone. Choose another --db, or pass --force to replace it"]
+    assert target.read_text() == "hello\n"
+    proc = run_etl("build", "--source", str(source), "--db", str(target), "--force")
+    assert proc.returncode == 0, proc.stderr
+    assert "replacing" in proc.stderr and "forced" in proc.stderr  # the one warning logged to stderr
+
+
+def test_read_only_target_folder_exits_2_with_one_line(tmp_path):
+    import pytest
+
+    if os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders; tests/test_build.py injects the refusal instead")
+    source = write_source(tmp_path / "src")
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "alliance.duckdb"
+    assert run_etl("build", "--source", str(source), "--db", str(db)).returncode == 0
+    before = db.read_bytes()
+    folder.chmod(0o555)
+    try:
+        proc = run_etl("build", "--source", str(source), "--db", str(db))
+    finally:
+        folder.chmod(0o755)
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1, proc.stderr
+    assert proc.stderr.startswith("BUILD FAILED: ") and "writable" in proc.stderr
+    assert db.read_bytes() == before
+
+
+def test_faults_end_in_one_line_never_a_traceback(tmp_path, monkeypatch, capsys):
+    import errno
+
+    from etl import build as build_module
+    from etl.__main__ import main
+
+    source = write_source(tmp_path / "src")
+    db = tmp_path / "alliance.duckdb"
+
+    def full(path):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(build_module, "_open_temp_database", full)
+    assert main(["build", "--source", str(source), "--db", str(db)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith(f"BUILD FAILED: cannot write the new database {db}: the disk is full")
+
+    def bug(*args, **kwargs):
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(build_module, "stage_and_validate", bug)
+    assert main(["check", "--source", str(source)]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines() == ["INTERNAL ERROR: KeyError: 'surprise'; nothing was written (--verbose shows the "
+                                "traceback)"]
+    assert not db.exists()
+
+
+def test_verbose_logs_each_step_quiet_by_default(tmp_path):
+    source = write_source(tmp_path / "src")
+    quiet = run_etl("check", "--source", str(source))
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    loud = run_etl("check", "--source", str(source), "--verbose")
+    assert loud.returncode == 0 and f"etl.build: INFO: checked {source}: 0 error(s)" in loud.stderr
+
+
+REAL_FAULTS = """
+set -u
+mount -t tmpfs -o size=12m tmpfs "$1" || exit 77
+cd "$2"
+python -m etl build --source "$3" --db "$1/alliance.duckdb" > /dev/null 2>&1 || exit 78
+sha256sum "$1/alliance.duckdb"
+python -m etl build --source "$4" --db "$1/alliance.duckdb"; echo "exit $?"
+sha256sum "$1/alliance.duckdb"; ls -a "$1"
+mount -o remount,ro "$1"
+python -m etl build --source "$3" --db "$1/alliance.duckdb"; echo "exit $?"
+sha256sum "$1/alliance.duckdb"
+"""
+
+
+def test_real_full_disk_and_read_only_folder(tmp_path):
+    """The real faults, in a private mount namespace (needs root): a 12 MB tmpfs that a build of 100,000
+    companies fills, then the same folder remounted read-only. Each ends in one line, exit 2, and the
+    previous database stays as it was."""
+    import shutil
+
+    import pytest
+
+    if shutil.which("unshare") is None or os.geteuid() != 0:
+        pytest.skip("needs root and unshare(1) for a private tmpfs")
+    small = write_source(tmp_path / "small")
+    tables = valid_tables()
+    tables["companies"]["rows"] = [[f"k{i}", *tables["companies"]["rows"][0][1:]] for i in range(100_000)]
+    tables["projects"]["rows"] = []
+    big = write_source(tmp_path / "big", tables)
+    mount = tmp_path / "mnt"
+    mount.mkdir()
+    proc = subprocess.run(["unshare", "-m", "sh", "-c", REAL_FAULTS, "sh", str(mount), str(ROOT), str(small), str(big)],
+                          capture_output=True, text=True, timeout=120)
+    if proc.returncode in (77, 1) and "exit" not in proc.stdout:
+        pytest.skip(f"no private tmpfs here: {proc.stderr.strip()[:200]}")
+    out = proc.stdout.splitlines()
+    digests = [line.split()[0] for line in out if line.endswith("/alliance.duckdb")]
+    assert len(digests) == 3 and len(set(digests)) == 1, proc.stdout
+    assert out.count("exit 2") == 2, proc.stdout + proc.stderr
+    errors = proc.stderr.splitlines()
+    assert len(errors) == 2, proc.stderr
+    assert errors[0].startswith(f"BUILD FAILED: cannot write the new database {mount}/alliance.duckdb: the disk "
+                                "is full")
+    assert errors[1].startswith(f"BUILD FAILED: cannot create the build lock {mount}/alliance.duckdb.lock "
+                                "(Read-only file system)")
+    assert [name for name in out if name.startswith(".") and name not in (".", "..")] == []  # no temp file left
