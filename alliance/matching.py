@@ -17,10 +17,12 @@ Score (0-100) = 100 * sum_i w_i * c_i / sum_i w_i over five components c_i in 0.
   city's location quotient (employees, over the alliance) in the Branche of the candidate's sector.
 
 A seeker without seek codes seeks its own sector; one without offer codes offers its own sector.
-Ties are broken by company_id. For speed, the components other than text are computed in DuckDB for
-every candidate, together with a keyword pre-score (the share of the seeker's keywords found in the
-candidate's offers text); the TEXT_POOL best candidates by that estimate get the exact TF-IDF text
-fit and are ranked by the final score.
+Each match carries its reasons as (token, args) pairs (codes, ids, numbers and the matched words of the
+texts, no prose; see match_companies), which alliance/i18n.py puts into words. Ties are broken by
+company_id. For speed, the components other than text are computed in DuckDB for every candidate,
+together with a keyword pre-score (the share of the seeker's keywords found in the candidate's offers
+text); the TEXT_POOL best candidates by that estimate get the exact TF-IDF text fit and are ranked by
+the final score.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
+from alliance.i18n import Reason
 from alliance.sectors import STRONG_LQ, measures_sql
 
 # Each city's location quotient per Branche (employees, over the alliance): the definition of
@@ -49,6 +52,8 @@ SECTOR_GRADES = {"within": 1.0, "group": 0.8, "division": 0.6, "branche": 0.3, "
 SIZE_FIT = {(True, True): 1.0, (True, False): 0.7, (False, True): 0.7, (False, False): 0.5}
 TEXT_POOL = 200
 MAX_KEYWORDS = 12
+MAX_WORDS = 3  # matched words named in a reason
+TEXT_REASON = 0.2  # a text fit from this on is a reason even without a shared word
 
 
 @dataclass(frozen=True)
@@ -116,10 +121,10 @@ def company_profile(con: duckdb.DuckDBPyConnection, company_id: str) -> Profile:
 def find_companies(con: duckdb.DuckDBPyConnection, text: str, limit: int = 20) -> pd.DataFrame:
     """Companies whose name (Latin or Chinese script) or id contains ``text`` (case-insensitive)."""
     return con.execute(
-        "SELECT c.company_id, c.name, c.name_zh, c.city_id, ci.name_de AS city_de, ci.name_zh AS city_zh, "
-        "c.sector, c.employees, c.is_sample FROM companies AS c JOIN cities AS ci USING (city_id) "
-        "WHERE contains(lower(c.name), lower(?)) OR contains(coalesce(c.name_zh, ''), ?) OR c.company_id = ? "
-        "ORDER BY length(c.name), c.company_id LIMIT ?",
+        "SELECT c.company_id, c.name, c.name_zh, c.city_id, ci.name_de AS city_de, ci.name_en AS city_en, "
+        "ci.name_zh AS city_zh, c.sector, c.employees, c.is_sample FROM companies AS c JOIN cities AS ci "
+        "USING (city_id) WHERE contains(lower(c.name), lower(?)) OR contains(coalesce(c.name_zh, ''), ?) "
+        "OR c.company_id = ? ORDER BY length(c.name), c.company_id LIMIT ?",
         [text, text, text, limit],
     ).df()
 
@@ -135,9 +140,9 @@ def sector_choices(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def companies_in_city(con: duckdb.DuckDBPyConnection, city_id: str, limit: int = 200) -> pd.DataFrame:
     """A city's companies (real ones first, then by name), as find_companies returns them."""
     return con.execute(
-        "SELECT c.company_id, c.name, c.name_zh, c.city_id, ci.name_de AS city_de, ci.name_zh AS city_zh, "
-        "c.sector, c.employees, c.is_sample FROM companies AS c JOIN cities AS ci USING (city_id) "
-        "WHERE c.city_id = ? ORDER BY c.is_sample, c.name, c.company_id LIMIT ?",
+        "SELECT c.company_id, c.name, c.name_zh, c.city_id, ci.name_de AS city_de, ci.name_en AS city_en, "
+        "ci.name_zh AS city_zh, c.sector, c.employees, c.is_sample FROM companies AS c JOIN cities AS ci "
+        "USING (city_id) WHERE c.city_id = ? ORDER BY c.is_sample, c.name, c.company_id LIMIT ?",
         [city_id, limit],
     ).df()
 
@@ -176,8 +181,15 @@ def match_companies(
     include_samples: bool = True,
 ) -> pd.DataFrame:
     """The ``k`` best counterpart companies in the other country for ``seeker`` (a Profile or a
-    company_id). Columns: rank, company_id, name, name_zh, city_id, city_de, city_en, sector,
-    employees, is_sample, score, the five components, explanation_de, explanation_en."""
+    company_id). Columns: rank, company_id, name, name_zh, city_id, city_de, city_en, city_zh, sector,
+    employees, is_sample, score, the five components, reasons, lq, projects, branche_id.
+
+    ``reasons`` lists (token, args) in this order, each where it applies: ("seeks", {wanted, offered}:
+    the sought and the offered code that gave the sector fit), ("seeks_back", {wanted, offered}: the
+    candidate's sought code and the seeker's offered code, reciprocity >= 0.6), ("both_smes", {}) or
+    ("sme_and_large", {}), ("city_strong", {city, branche, lq}: LQ >= 1.25), ("city_projects", {n}),
+    ("words", {words}: the seeker's keywords found in the candidate's offers, as written there) or else
+    ("text", {similarity}: text fit >= 0.2), ("sample", {})."""
     profile = company_profile(con, seeker) if isinstance(seeker, str) else seeker
     w = weights.normalised()
     seek_codes = list(profile.effective_seek_codes())
@@ -241,8 +253,7 @@ def match_companies(
         ),
         shortlist AS (SELECT * FROM partial WHERE partial + ? >= (SELECT partial FROM cutoff))
         SELECT s.*, c.name, c.name_zh, c.offers, coalesce(c.sector, c.nace_division) AS sector,
-               ci.name_de AS city_de, ci.name_en AS city_en,
-               coalesce(b.name_de, '') AS branche_de, coalesce(b.name_en, '') AS branche_en,
+               ci.name_de AS city_de, ci.name_en AS city_en, ci.name_zh AS city_zh,
                CASE WHEN len(?::VARCHAR[]) = 0 THEN 0 ELSE
                    list_sum(list_transform(?::VARCHAR[], lambda t: contains(lower(coalesce(c.offers, '')), t)
                        ::INTEGER)) / len(?::VARCHAR[]) END AS text_estimate,
@@ -250,7 +261,6 @@ def match_companies(
         FROM shortlist AS s
         JOIN companies AS c USING (company_id)
         JOIN cities AS ci ON ci.city_id = s.city_id
-        LEFT JOIN branchen AS b ON b.branche_id = s.branche_id
         ORDER BY estimate DESC, s.company_id
         LIMIT ?
         """,
@@ -268,36 +278,42 @@ def match_companies(
                                  + w["city"] * candidates["city"])
     top = candidates.sort_values(["score", "company_id"], ascending=[False, True]).head(k).reset_index(drop=True)
     top["rank"] = range(1, len(top) + 1)
-    top["best"] = _best_pairs(con, top["company_id"].tolist(), seek_codes)
-    top["explanation_de"] = [_explain(profile, row, names, "de") for row in top.itertuples()]
-    top["explanation_en"] = [_explain(profile, row, names, "en") for row in top.itertuples()]
+    ids = top["company_id"].tolist()
+    offered = _best_pairs(con, ids, seek_codes, reciprocal=False)
+    sought = _best_pairs(con, ids, offer_codes, reciprocal=True)
+    top["reasons"] = [_reasons(profile, row, offered.get(row.company_id), sought.get(row.company_id))
+                      for row in top.itertuples()]
     return top[RESULT_COLUMNS]
 
 
-def _best_pairs(con: duckdb.DuckDBPyConnection, company_ids: list[str], seek_codes: list[str]) -> list[str | None]:
-    """For each shortlisted company, "wanted>offered": the sought code and the offered code that
-    gave its sector fit (the closest pair; ties: the highest code)."""
-    rows = dict(con.execute(
+def _best_pairs(con: duckdb.DuckDBPyConnection, company_ids: list[str], codes: list[str],
+                reciprocal: bool) -> dict[str, tuple[str, str]]:
+    """For each shortlisted company, (wanted, offered): the closest pair of codes by SECTOR_GRADES (ties:
+    the highest offered code). Sector fit: the seeker's sought ``codes`` against what the company
+    offers; reciprocal: what the company seeks against the seeker's offered ``codes``."""
+    grade = _grade_sql("wanted", "have")
+    own, other, own_column = ("wanted", "have", "seek_codes") if reciprocal else ("have", "wanted", "offer_codes")
+    rows = con.execute(
         f"""
         WITH codes AS ({CODES}),
-        offered AS (
-            SELECT company_id, unnest(offer_codes) AS code FROM companies
+        listed AS (
+            SELECT company_id, unnest({own_column}) AS code FROM companies
             WHERE company_id IN (SELECT unnest(?::VARCHAR[]))
         ),
-        wanted AS (SELECT c.* FROM codes AS c WHERE list_contains(?, c.code))
-        SELECT o.company_id, arg_max(wanted.code || '>' || o.code, ({_grade_sql('wanted', 'have')}, o.code))
-        FROM offered AS o JOIN codes AS have USING (code) CROSS JOIN wanted
-        WHERE {_grade_sql('wanted', 'have')} > 0
-        GROUP BY o.company_id
+        given AS (SELECT c.* FROM codes AS c WHERE list_contains(?, c.code))
+        SELECT l.company_id, arg_max([wanted.code, have.code], ({grade}, have.code))
+        FROM listed AS l JOIN codes AS {own} USING (code) CROSS JOIN given AS {other}
+        WHERE {grade} > 0
+        GROUP BY l.company_id
         """,
-        [company_ids, seek_codes],
-    ).fetchall())
-    return [rows.get(cid) for cid in company_ids]
+        [company_ids, codes],
+    ).fetchall()
+    return {cid: (pair[0], pair[1]) for cid, pair in rows}
 
 
-RESULT_COLUMNS = ["rank", "company_id", "name", "name_zh", "city_id", "city_de", "city_en", "sector", "employees",
-                  "is_sample", "score", "sector_fit", "reciprocity", "text", "size", "city", "explanation_de",
-                  "explanation_en", "lq", "projects", "branche_de", "branche_en"]
+RESULT_COLUMNS = ["rank", "company_id", "name", "name_zh", "city_id", "city_de", "city_en", "city_zh", "sector",
+                  "employees", "is_sample", "score", "sector_fit", "reciprocity", "text", "size", "city", "reasons",
+                  "lq", "projects", "branche_id"]
 
 
 def _empty_result() -> pd.DataFrame:
@@ -345,39 +361,46 @@ def _text_fit(profile: Profile, seek_codes: list[str], candidates: pd.DataFrame,
     return [float(v) for v in cosine_similarity(matrix[0], matrix[1:])[0]]
 
 
-def _number(value: float, lang: str) -> str:
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "de" else text
+def matched_words(seeks: str, offers: str | None, limit: int = MAX_WORDS) -> list[str]:
+    """The seeker's keywords (see keywords()) found in the candidate's offers text, as that text writes
+    them; overlapping finds (pairs of Chinese characters) are joined into one; in order of the text."""
+    text = offers or ""
+    lower = text.lower()
+    if len(lower) != len(text):  # a rare case change that alters the length: quote the lower-case text
+        text = lower
+    spans = sorted((i, i + len(word)) for word in keywords(seeks or "") if (i := lower.find(word)) >= 0)
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [text[start:end] for start, end in merged][:limit]
 
 
-def _explain(profile: Profile, row, names: dict[str, dict[str, str]], lang: str) -> str:
-    """One line from the components, e.g. "sucht Werkzeugmaschinen (28.41); bietet 28.41; beide KMU;
-    Foshan stark im Maschinenbau, LQ 2,1"."""
-    de = lang == "de"
-    parts = []
-    if isinstance(row.best, str) and ">" in row.best:
-        wanted, have = row.best.split(">")
-        wanted_name = names.get(wanted, {}).get(lang, wanted)
-        parts.append(f"{'sucht' if de else 'seeks'} {wanted_name} ({wanted}); "
-                     f"{'bietet' if de else 'offers'} {have}")
-    if row.reciprocity >= 0.6:
-        parts.append("sucht umgekehrt Ihr Angebot" if de else "also seeks what you offer")
-    both_sme = profile.is_sme and row.employees < 250
-    if both_sme:
-        parts.append("beide KMU" if de else "both SMEs")
+def _reasons(profile: Profile, row, offered: tuple[str, str] | None, sought: tuple[str, str] | None) -> list[Reason]:
+    """The reasons of one match, from its components (the order of match_companies' docstring)."""
+    reasons: list[Reason] = []
+    if offered:
+        reasons.append(("seeks", {"wanted": offered[0], "offered": offered[1]}))
+    if sought and row.reciprocity >= SECTOR_GRADES["division"]:
+        reasons.append(("seeks_back", {"wanted": sought[0], "offered": sought[1]}))
+    if profile.is_sme and row.employees < 250:
+        reasons.append(("both_smes", {}))
     elif profile.is_sme or row.employees < 250:
-        parts.append("KMU und Großunternehmen" if de else "SME and large firm")
-    if row.lq >= STRONG_LQ:
-        branche = row.branche_de if de else row.branche_en
-        parts.append(f"{row.city_de if de else row.city_en} {'stark in' if de else 'strong in'} {branche}, "
-                     f"LQ {_number(row.lq, lang)}")
+        reasons.append(("sme_and_large", {}))
+    if row.lq >= STRONG_LQ and isinstance(row.branche_id, str):
+        reasons.append(("city_strong", {"city": row.city_id, "branche": row.branche_id, "lq": float(row.lq)}))
     if row.projects:
-        parts.append(f"{row.projects} {'Projekt(e) zwischen den Städten' if de else 'project(s) between the cities'}")
-    if row.text >= 0.2:
-        parts.append("Texte passen" if de else "texts match")
+        reasons.append(("city_projects", {"n": int(row.projects)}))
+    words = matched_words(profile.seeks, row.offers)
+    if words:
+        reasons.append(("words", {"words": words}))
+    elif row.text >= TEXT_REASON:
+        reasons.append(("text", {"similarity": float(row.text)}))
     if row.is_sample:
-        parts.append("Beispieldatensatz" if de else "sample record")
-    return "; ".join(parts)
+        reasons.append(("sample", {}))
+    return reasons
 
 
 def partner_cities(
@@ -412,7 +435,8 @@ def partner_cities(
             WHERE cs.kind = 'strength' AND nb.branche_id IN (SELECT branche_id FROM seek_branchen)
         )
         SELECT c.city_id, c.name_de, c.name_en, c.name_zh, coalesce(l.lq, 0) AS lq, l.branche_id,
-               b.name_de AS branche_de, b.name_en AS branche_en, coalesce(f.companies, 0) AS fitting_companies,
+               b.name_de AS branche_de, b.name_en AS branche_en, b.name_zh AS branche_zh,
+               coalesce(f.companies, 0) AS fitting_companies,
                coalesce(f.sample_companies, 0) AS fitting_sample_companies, d.city_id IS NOT NULL AS declared,
                100 * (0.5 * least(coalesce(l.lq, 0), 2) / 2 + 0.3 * least(coalesce(f.companies, 0), 10) / 10
                       + 0.2 * (d.city_id IS NOT NULL)::INTEGER) AS score

@@ -16,7 +16,8 @@ Definitions (used throughout, shown in the UI):
   LQ >= 1.25 is not declared (``measured_not_declared``).
 
 All aggregation runs in DuckDB over the mart ``city_sector_matrix`` (city x division, built at load);
-results are small (cities x sectors).
+results are small (cities x sectors). Results carry ids, codes, numbers, names from the reference data in
+de/en/zh, and reasons as (token, args) pairs; alliance/i18n.py puts them into words.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
+
+from alliance.i18n import Names, Reason
 
 STRONG_LQ = 1.25
 LEVELS = {"branche": "branche_id", "division": "nace_division"}
@@ -161,7 +164,9 @@ def declared_vs_measured(
     """Every city-sector pair that is declared or measured strong, with the finding where they disagree.
 
     finding: ``declared_not_measured`` (declared strength, LQ < 1 or no companies in the data),
-    ``measured_not_declared`` (LQ >= 1.25, not declared), or empty when both agree.
+    ``measured_not_declared`` (LQ >= 1.25, not declared), or empty when both agree: a token, shown through
+    the catalogue key ``finding.<token>``. Columns: city_id, city_de, city_en, city_zh, country, sector,
+    sector_de, sector_en, sector_zh, companies, lq, declared_strength, declared_wish, finding.
     """
     _check_scope(scope)
     lq = "lq_alliance" if scope == "alliance" else "lq_country"
@@ -175,7 +180,8 @@ def declared_vs_measured(
                    coalesce(d.wish, false) AS declared_wish
             FROM m FULL OUTER JOIN declared AS d ON d.city_id = m.city_id AND d.sector = m.sector
         )
-        SELECT p.city_id, c.name_de AS city_de, c.country, p.sector, s.name_de AS sector_de,
+        SELECT p.city_id, c.name_de AS city_de, c.name_en AS city_en, c.name_zh AS city_zh, c.country,
+               p.sector, s.name_de AS sector_de,
                s.name_en AS sector_en, s.name_zh AS sector_zh, coalesce(p.companies, 0) AS companies,
                p.lq, p.declared_strength, p.declared_wish,
                CASE WHEN p.declared_strength AND coalesce(p.lq, 0) < 1 THEN 'declared_not_measured'
@@ -220,8 +226,10 @@ def partner_ranking(
     - score (0-1) = w_cosine * cosine + w_complement * min(|focus_gets| + |partner_gets|, cap) / cap
       + w_shared * min(|shared|, cap) / cap.
     Ties are broken by city_id. Columns: partner_id, partner_de, partner_en, partner_zh, country,
-    cosine, shared, focus_gets, partner_gets (lists of sector codes), their names in German and English,
-    score, reason_de, reason_en.
+    cosine, shared, focus_gets, partner_gets (lists of sector codes of ``level``), score, and reasons:
+    a list of (token, args) for alliance.i18n.explain(): ("similarity", {cosine}), then ("shared",
+    {sectors}), ("strong_in_wishes", {sectors}: focus_gets) and ("seeks_strengths", {sectors}:
+    partner_gets) where not empty.
     """
     e = _basis_column(basis)
     rows = con.execute(
@@ -264,15 +272,13 @@ def partner_ranking(
     ).df()
     if rows.empty:
         return rows
-    names = sector_names(con, level)
     cap = weights.cap
     rows["score"] = (
         weights.cosine * rows["cosine"]
         + weights.complement * ((rows["focus_gets"].map(len) + rows["partner_gets"].map(len)).clip(upper=cap) / cap)
         + weights.shared * (rows["shared"].map(len).clip(upper=cap) / cap)
     )
-    rows["reason_de"] = [_partner_reason(r, names, "de") for r in rows.itertuples()]
-    rows["reason_en"] = [_partner_reason(r, names, "en") for r in rows.itertuples()]
+    rows["reasons"] = [_partner_reasons(r) for r in rows.itertuples()]
     rows = rows.rename(columns={"city_id": "partner_id", "name_de": "partner_de", "name_en": "partner_en",
                                 "name_zh": "partner_zh"})
     return rows.sort_values(["score", "partner_id"], ascending=[False, True], ignore_index=True)
@@ -290,20 +296,27 @@ def sector_names(con: duckdb.DuckDBPyConnection, level: str) -> dict[str, dict[s
             for code, de, en, zh, _ in con.execute(_sector_names_sql(level)).fetchall()}
 
 
-def _partner_reason(row, names: dict[str, dict[str, str]], lang: str) -> str:
-    def label(codes: list[str]) -> str:
-        return ", ".join(names.get(code, {}).get(lang) or code for code in codes)
+def reference_names(con: duckdb.DuckDBPyConnection) -> Names:
+    """The names of every id results carry, for alliance.i18n: Branchen and NACE codes of every level
+    (a group or class without a Chinese name takes its division's) and cities, in de/en/zh."""
+    sectors = con.execute(
+        "SELECT branche_id, name_de, name_en, name_zh FROM branchen UNION ALL "
+        "SELECT n.code, n.name_de, n.name_en, coalesce(n.name_zh, d.name_zh) FROM nace AS n "
+        "LEFT JOIN nace AS d ON d.code = left(n.code, 2) AND d.level = 'division'"
+    ).fetchall()
+    cities = con.execute("SELECT city_id, name_de, name_en, name_zh FROM cities").fetchall()
+    return Names(sectors={code: {"de": de, "en": en, "zh": zh} for code, de, en, zh in sectors},
+                 cities={city: {"de": de, "en": en, "zh": zh} for city, de, en, zh in cities})
 
-    cosine = f"{row.cosine:.2f}".replace(".", ",") if lang == "de" else f"{row.cosine:.2f}"
-    parts = [("Profilähnlichkeit " if lang == "de" else "profile similarity ") + cosine]
-    if len(row.shared):
-        parts.append(("gemeinsame Stärken: " if lang == "de" else "shared strengths: ") + label(row.shared))
-    if len(row.focus_gets):
-        parts.append(("stark in Ihren Wünschen: " if lang == "de" else "strong in what you seek: ")
-                     + label(row.focus_gets))
-    if len(row.partner_gets):
-        parts.append(("sucht Ihre Stärken: " if lang == "de" else "seeks your strengths: ") + label(row.partner_gets))
-    return "; ".join(parts)
+
+def _partner_reasons(row) -> list[Reason]:
+    """Why a partner city is ranked: its profile similarity, then the sectors shared or complementing."""
+    reasons: list[Reason] = [("similarity", {"cosine": float(row.cosine)})]
+    for token, codes in (("shared", row.shared), ("strong_in_wishes", row.focus_gets),
+                         ("seeks_strengths", row.partner_gets)):
+        if len(codes):
+            reasons.append((token, {"sectors": [str(c) for c in codes]}))
+    return reasons
 
 
 def sme_opportunities(
@@ -312,8 +325,8 @@ def sme_opportunities(
     """For each sector in which ``focus`` has SMEs: the cities of the other country strong in it
     (declared strength or LQ >= 1.25 over the alliance), with their companies and SMEs counted.
 
-    Columns: sector, sector_de, sector_en, sector_zh, focus_smes, partner_id, partner_de, partner_zh,
-    partner_lq, partner_companies, partner_smes, declared. Sorted by focus_smes, then partner_lq.
+    Columns: sector, sector_de, sector_en, sector_zh, focus_smes, partner_id, partner_de, partner_en,
+    partner_zh, partner_lq, partner_companies, partner_smes, declared. Sorted by focus_smes, then partner_lq.
     """
     return con.execute(
         f"""
@@ -322,7 +335,7 @@ def sme_opportunities(
         focus AS (SELECT city_id, country FROM cities WHERE city_id = ?),
         focus_sectors AS (SELECT m.sector, m.smes FROM m JOIN focus USING (city_id) WHERE m.smes > 0),
         candidates AS (
-            SELECT c.city_id, c.name_de, c.name_zh, fs.sector, fs.smes AS focus_smes, m.lq_alliance,
+            SELECT c.city_id, c.name_de, c.name_en, c.name_zh, fs.sector, fs.smes AS focus_smes, m.lq_alliance,
                    coalesce(m.companies, 0) AS companies, coalesce(m.smes, 0) AS smes,
                    coalesce(d.strength, false) AS declared
             FROM focus_sectors AS fs
@@ -332,7 +345,7 @@ def sme_opportunities(
             WHERE c.country <> (SELECT country FROM focus)
         )
         SELECT k.sector, s.name_de AS sector_de, s.name_en AS sector_en, s.name_zh AS sector_zh, k.focus_smes,
-               k.city_id AS partner_id, k.name_de AS partner_de, k.name_zh AS partner_zh,
+               k.city_id AS partner_id, k.name_de AS partner_de, k.name_en AS partner_en, k.name_zh AS partner_zh,
                k.lq_alliance AS partner_lq, k.companies AS partner_companies, k.smes AS partner_smes, k.declared
         FROM candidates AS k
         LEFT JOIN ({_sector_names_sql(level)}) AS s ON s.code = k.sector

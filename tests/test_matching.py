@@ -14,7 +14,8 @@ Without text (weights sector .35, reciprocity .15, size .10, city .20, sum .80):
 
 import pytest
 
-from alliance import matching
+from alliance import matching, sectors
+from alliance.i18n import CATALOGUE, explain
 from alliance.matching import MatchWeights, Profile
 
 NO_TEXT = MatchWeights(text=0)
@@ -31,10 +32,47 @@ def test_scores_by_hand(analytics_db):
 
 def test_explanation_line(analytics_db):
     a1 = matching.match_companies(analytics_db, "m1", weights=NO_TEXT).iloc[0]
-    assert a1.explanation_de.startswith("sucht ")
+    names = sectors.reference_names(analytics_db)
+    explanation_de, explanation_en = explain(a1.reasons, "de", names), explain(a1.reasons, "en", names)
+    assert explanation_de.startswith("sucht ")
     assert "(28.41); bietet 28.41; beide KMU; A stark in Maschinenbau, LQ 1,8; 1 Projekt(e) zwischen den Städten" \
-        in a1.explanation_de
-    assert "both SMEs; A strong in Machinery, LQ 1.8" in a1.explanation_en
+        in explanation_de
+    assert "both SMEs; A strong in Machinery, LQ 1.8" in explanation_en
+
+
+def test_reasons_are_tokens_with_codes_ids_and_numbers(analytics_db):
+    """No prose in the domain: tokens with codes, ids, numbers and the matched words of the texts."""
+    r = matching.match_companies(analytics_db, "m1", weights=NO_TEXT).set_index("company_id")
+    a1 = dict(r.loc["a1", "reasons"])
+    assert a1["seeks"] == {"wanted": "28.41", "offered": "28.41"}
+    assert a1["city_strong"] == {"city": "a", "branche": "machinery", "lq": pytest.approx(1.76)}
+    assert a1["city_projects"] == {"n": 1} and "both_smes" in a1
+    # m1 seeks "Werkzeugmaschinen Zulieferer"; a1 offers "Werkzeugmaschinen für Metall": the shared word is named
+    assert a1["words"] == {"words": ["Werkzeugmaschinen"]}
+    assert "sme_and_large" in dict(r.loc["a2", "reasons"])  # a2 has 300 employees
+    assert all(f"reason.{token}" in CATALOGUE for reasons in r["reasons"] for token, _ in reasons)
+    names = sectors.reference_names(analytics_db)
+    zh = explain(r.loc["a1", "reasons"], "zh", names)
+    assert "双方均为中小企业" in zh and "a市在机械领域具有优势，区位商 1.8" in zh and "(28.41)" in zh
+
+
+def test_reciprocity_names_the_codes(analytics_db):
+    """"Sought back" names the candidate's sought code and the seeker's offered code that matched."""
+    profile = Profile(country="CN", seek_codes=("28.41",), offer_codes=("21",), employees=10)
+    r = matching.match_companies(analytics_db, profile).set_index("company_id")
+    m1 = dict(r.loc["m1", "reasons"])  # m1 seeks 28.41, the profile offers 21: same section only (0.1)
+    assert "seeks_back" not in m1
+    profile = Profile(country="DE", seek_codes=("28.41",), offer_codes=("21.20",), employees=10)
+    a1 = dict(matching.match_companies(analytics_db, profile).set_index("company_id").loc["a1", "reasons"])
+    assert a1["seeks_back"] == {"wanted": "21", "offered": "21.20"}  # a1 seeks 21: grade "within" 1.0
+
+
+def test_matched_words_in_any_script():
+    assert matching.matched_words("Werkzeugmaschinen Zulieferer", "Werkzeugmaschinen für Metall") == [
+        "Werkzeugmaschinen"]
+    assert matching.matched_words("寻求德国合作伙伴：药品", "药品和医疗器械") == ["药品"]
+    assert matching.matched_words("医疗器械", "高端医疗器械制造") == ["医疗器械"]  # overlapping pairs joined
+    assert matching.matched_words("", "anything") == [] and matching.matched_words("Maschinen", None) == []
 
 
 def test_text_fit_orders_equal_candidates(analytics_db):
@@ -80,7 +118,9 @@ def test_samples_flagged_and_excludable(tmp_path):
             row.append("true" if row[0] == "a1" else "false")
     con = connect(build_db(tmp_path, tables))
     r = matching.match_companies(con, "m1").set_index("company_id")
-    assert bool(r.loc["a1", "is_sample"]) and "Beispieldatensatz" in r.loc["a1", "explanation_de"]
+    names = sectors.reference_names(con)
+    assert bool(r.loc["a1", "is_sample"]) and "Beispieldatensatz" in explain(r.loc["a1", "reasons"], "de", names)
+    assert ("sample", {}) in r.loc["a1", "reasons"]
     assert "a1" not in matching.match_companies(con, "m1", include_samples=False)["company_id"].tolist()
 
 

@@ -8,6 +8,7 @@ Employees: E(a)=500, E(b)=200, E(mainz)=400, E=1100; E(machinery)=500, E(food)=1
 import pytest
 
 from alliance import sectors
+from alliance.i18n import explain
 
 
 def cell(frame, city_id, sector, column):
@@ -67,8 +68,15 @@ def test_partner_ranking_by_hand(analytics_db):
     assert r.loc["a", "score"] == pytest.approx(0.5 * 0.30679 + 0.2, abs=1e-4)
     assert r.loc["b", "score"] == pytest.approx(0.5 * 0.94868 + 0.2 / 3, abs=1e-4)
     assert list(r.index) == ["b", "a"]  # k has no companies and no declarations: not in the other country
-    assert "gemeinsame Stärken: Pharma" in r.loc["b", "reason_de"]
-    assert "strong in what you seek: Machinery" in r.loc["a", "reason_en"]
+    names = sectors.reference_names(analytics_db)
+    assert "gemeinsame Stärken: Pharma" in explain(r.loc["b", "reasons"], "de", names)
+    assert "strong in what you seek: Machinery" in explain(r.loc["a", "reasons"], "en", names)
+    # the domain says it in tokens with codes and numbers; the catalogue says it in each language
+    assert r.loc["a", "reasons"] == [("similarity", {"cosine": pytest.approx(0.30679, abs=1e-4)}),
+                                     ("strong_in_wishes", {"sectors": ["machinery"]}),
+                                     ("seeks_strengths", {"sectors": ["pharma"]})]
+    assert explain(r.loc["a", "reasons"], "zh", names) == (
+        "结构相似度 0.31；在您寻求的领域具有优势：机械；寻求您的优势领域：医药")
 
 
 def test_sme_opportunities(analytics_db):
@@ -97,3 +105,16 @@ def test_smes_only_and_row_filters(analytics_db):
     assert cell(only_de, "mainz", "machinery", "lq") == pytest.approx(0.55)  # still over the whole alliance
     pharma = sectors.city_sector_matrix(analytics_db, level="division", branchen=("pharma",))
     assert set(pharma.sector) == {"21"}
+
+
+def test_names_for_the_display_edge(analytics_db):
+    """Results carry ids; their names in every language come from the reference data (zh of a NACE group
+    or class: its division's), and city names in Chinese where the data has them."""
+    names = sectors.reference_names(analytics_db)
+    assert names.sector("machinery", "zh") == "机械" and names.sector("28", "de") == "Maschinenbau"
+    assert names.sector("28.41", "zh") == names.sector("28", "zh")
+    assert names.city("a", "zh") == "a市" and names.city("a", "de") == "A" and names.city("nope", "zh") == "nope"
+    d = sectors.declared_vs_measured(analytics_db)
+    assert {"city_de", "city_en", "city_zh"} <= set(d.columns)
+    o = sectors.sme_opportunities(analytics_db, focus="mainz")
+    assert o[["partner_de", "partner_en", "partner_zh"]].values.tolist() == [["A", "A", "a市"]]
