@@ -55,6 +55,7 @@ if ctx is not None:
                          labels={"date": t("col.date", lang), "members": t("col.members", lang),
                                  "country": t("col.country", lang)})
         figure.update_layout(height=320, margin={"l": 10, "r": 10, "t": 10, "b": 10})
+        shell.localise(figure, lang)
         st.plotly_chart(figure, config={"displayModeBar": False})
 
     st.subheader(t("overview.data_status", lang))
@@ -71,3 +72,4 @@ if ctx is not None:
     notes = overview.quality_notes(con)
     notes.columns = [t("col.subject", lang), t("col.note", lang), t("col.sources", lang)]
     shell.table(notes, "qualitaetshinweise", lang, height=300)
+    shell.notice_ignored(lang)

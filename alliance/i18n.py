@@ -1,9 +1,15 @@
-"""The one catalogue of UI texts in German (default), English and Chinese, and locale formatting."""
+"""The one catalogue of UI texts in German (default), English and Chinese, locale formatting, and the
+rendering of the domain's language-neutral results (reason tokens, phrases, ids) into words."""
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 
 LANGUAGES = {"de": "Deutsch", "en": "English", "zh": "中文"}
@@ -43,6 +49,53 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The database cannot be read: {error}",
         "zh": "无法读取数据库：{error}",
     },
+    "db.corrupt": {
+        "de": "Die Datenbank kann nicht gelesen werden: {path} ist beschädigt oder keine Datenbank dieses Dashboards. "
+              "Abhilfe: die Daten neu laden (python -m etl build --source <Ordner der Daten> --db {path} --force) "
+              "oder die Datei löschen; dann baut das Dashboard beim nächsten Aufruf die mitgelieferten Daten auf.",
+        "en": "The database cannot be read: {path} is damaged or not a database of this dashboard. To fix it, "
+              "reload the data (python -m etl build --source <data folder> --db {path} --force) or delete the file; "
+              "the dashboard then builds the bundled data on its next start.",
+        "zh": "无法读取数据库：{path} 已损坏或不是本仪表板的数据库。解决办法：重新加载数据"
+              "（python -m etl build --source <数据文件夹> --db {path} --force）或删除该文件，"
+              "仪表板下次启动时将重新建立随附数据。",
+    },
+    "db.cause": {"de": "Ursache: {cause}", "en": "Cause: {cause}", "zh": "原因：{cause}"},
+    "db.still_building": {
+        "de": "Die Datenbank wird gerade in einer anderen Sitzung aufgebaut. Bitte die Seite gleich neu laden.",
+        "en": "The database is being built in another session. Please reload the page in a moment.",
+        "zh": "数据库正在另一个会话中建立。请稍后刷新页面。",
+    },
+    "url.ignored": {
+        "de": "Ein Teil des Links wurde nicht erkannt und zurückgesetzt: {names}",
+        "en": "Part of the link was not recognised and was reset: {names}",
+        "zh": "链接中的部分设置无法识别，已重置：{names}",
+    },
+    "export.about.view": {"de": "Ansicht", "en": "View", "zh": "视图"},
+    "export.about.rows": {"de": "Zeilen", "en": "Rows", "zh": "行数"},
+    "export.about.loaded": {
+        "de": "Datenstand (letzter Ladelauf)", "en": "Data as of (last load)", "zh": "数据状态（最近一次加载）",
+    },
+    "export.about.exported": {"de": "Exportiert am", "en": "Exported on", "zh": "导出时间"},
+    "export.about.samples": {"de": "Beispieldaten", "en": "Sample data", "zh": "示例数据"},
+    "export.about.samples_note": {
+        "de": "{n} fiktive Datensätze im Datenbestand; die Spalte „Beispiel“ kennzeichnet sie.",
+        "en": "{n} fictitious records in the data; the column “Sample” marks them.",
+        "zh": "数据中有 {n} 条虚构记录；“示例”列对其作了标注。",
+    },
+    "upload.drop": {"de": "Datei hierher ziehen", "en": "Drag a file here", "zh": "将文件拖到此处"},
+    "upload.browse": {"de": "Datei wählen", "en": "Choose file", "zh": "选择文件"},
+    "data.check_help": {
+        "de": "CSV oder XLSX einer Tabelle des Importvertrags, benannt nach der Tabelle (companies_mainz.xlsx), "
+              "höchstens {mb} MB. Geprüft wird gegen die hier gezeigten Daten; gespeichert wird nichts.",
+        "en": "A CSV or XLSX file of one contract table, named after the table (companies_mainz.xlsx), at most "
+              "{mb} MB. It is checked against the data shown here; nothing is stored.",
+        "zh": "导入规范中某一数据表的 CSV 或 XLSX 文件，以表名命名（如 companies_mainz.xlsx），不超过 {mb} MB。"
+              "将对照此处显示的数据进行检查，不会保存任何内容。",
+    },
+    "data.checking": {"de": "Die Datei wird geprüft …", "en": "Checking the file …", "zh": "正在检查文件……"},
+    "export.yes": {"de": "Ja", "en": "Yes", "zh": "是"},
+    "export.no": {"de": "Nein", "en": "No", "zh": "否"},
     "kpi.documented": {"de": "davon belegt: {n}", "en": "documented: {n}", "zh": "有据可查：{n}"},
     "kpi.members": {"de": "Mitgliedsstädte", "en": "Member cities", "zh": "成员城市"},
     "kpi.cities": {"de": "Städte im Datenbestand", "en": "Cities in the data", "zh": "数据中的城市"},
@@ -75,7 +128,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "export.excel_csv": {
         "de": "CSV für Excel (Semikolon, Dezimalkomma)", "en": "CSV for German Excel", "zh": "德语版 Excel CSV",
     },
-    "export.xlsx": {"de": "XLSX", "en": "XLSX", "zh": "XLSX"},
+    "export.xlsx": {"de": "Excel (XLSX)", "en": "Excel (XLSX)", "zh": "Excel (XLSX)"},
     "overview.members_over_time": {
         "de": "Mitglieder im Zeitverlauf", "en": "Members over time", "zh": "成员数量变化",
     },
@@ -84,6 +137,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "table.companies": {"de": "Unternehmen", "en": "Companies", "zh": "企业"},
     "table.projects": {"de": "Projekte", "en": "Projects", "zh": "项目"},
     "table.memberships": {"de": "Mitgliedschaftsereignisse", "en": "Membership events", "zh": "成员事件"},
+    "table.quality_notes": {"de": "Qualitätshinweise", "en": "Quality notes", "zh": "数据质量说明"},
     "col.records": {"de": "Datensätze", "en": "Records", "zh": "记录"},
     "col.samples": {"de": "davon Beispiele", "en": "of which samples", "zh": "其中示例"},
     "col.sample_share": {"de": "Beispielanteil (%)", "en": "Sample share (%)", "zh": "示例占比（%）"},
@@ -351,6 +405,137 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cities.history": {"de": "Mitgliedschaft", "en": "Membership history", "zh": "成员历史"},
     "cities.sources": {"de": "Quellen", "en": "Sources", "zh": "来源"},
     "cities.notes": {"de": "Strittige Angaben", "en": "Disputed facts", "zh": "有争议的信息"},
+    "field.city_id": {"de": "Stadt-ID", "en": "City ID", "zh": "城市编号"},
+    "field.name_de": {"de": "Name (deutsch)", "en": "Name (German)", "zh": "名称（德文）"},
+    "field.name_en": {"de": "Name (englisch)", "en": "Name (English)", "zh": "名称（英文）"},
+    "field.country": {"de": "Land", "en": "Country", "zh": "国家"},
+    "field.region": {"de": "Region", "en": "Region", "zh": "地区"},
+    "field.lat": {"de": "Breitengrad", "en": "Latitude", "zh": "纬度"},
+    "field.lon": {"de": "Längengrad", "en": "Longitude", "zh": "经度"},
+    "field.name_zh": {"de": "Name (chinesisch)", "en": "Name (Chinese)", "zh": "名称（中文）"},
+    "field.population": {"de": "Einwohner", "en": "Population", "zh": "人口"},
+    "field.population_year": {"de": "Einwohner: Jahr", "en": "Population: year", "zh": "人口年份"},
+    "field.population_scope": {"de": "Einwohner: Bezug", "en": "Population: scope", "zh": "人口统计范围"},
+    "field.gdp": {"de": "BIP", "en": "GDP", "zh": "地区生产总值"},
+    "field.gdp_currency": {"de": "BIP: Währung", "en": "GDP: currency", "zh": "生产总值币种"},
+    "field.gdp_year": {"de": "BIP: Jahr", "en": "GDP: year", "zh": "生产总值年份"},
+    "field.strengths": {"de": "Stärken (NACE)", "en": "Strengths (NACE)", "zh": "优势产业（NACE）"},
+    "field.wishes": {"de": "Wünsche (NACE)", "en": "Wishes (NACE)", "zh": "合作需求（NACE）"},
+    "field.website": {"de": "Website", "en": "Website", "zh": "网站"},
+    "field.source": {"de": "Quelle", "en": "Source", "zh": "来源"},
+    "field.is_sample": {"de": "Beispiel", "en": "Sample", "zh": "示例"},
+    "field.company_id": {"de": "Unternehmens-ID", "en": "Company ID", "zh": "企业编号"},
+    "field.name": {"de": "Name", "en": "Name", "zh": "名称"},
+    "field.sector": {"de": "Branche (NACE)", "en": "Sector (NACE)", "zh": "行业（NACE）"},
+    "field.sector_gbt": {"de": "Branche (GB/T)", "en": "Sector (GB/T)", "zh": "行业（GB/T）"},
+    "field.employees": {"de": "Beschäftigte", "en": "Employees", "zh": "员工"},
+    "field.employees_year": {"de": "Beschäftigte: Jahr", "en": "Employees: year", "zh": "员工人数年份"},
+    "field.employees_scope": {"de": "Beschäftigte: Bezug", "en": "Employees: scope", "zh": "员工统计范围"},
+    "field.founded": {"de": "Gründungsjahr", "en": "Founded", "zh": "成立年份"},
+    "field.revenue_eur_m": {"de": "Umsatz (Mio. EUR)", "en": "Revenue (EUR m)", "zh": "营业收入（百万欧元）"},
+    "field.offers": {"de": "bietet", "en": "Offers", "zh": "提供"},
+    "field.seeks": {"de": "sucht", "en": "Seeks", "zh": "寻求"},
+    "field.offer_sectors": {"de": "bietet (NACE)", "en": "Offers (NACE)", "zh": "提供行业（NACE）"},
+    "field.seek_sectors": {"de": "sucht (NACE)", "en": "Seeks (NACE)", "zh": "寻求行业（NACE）"},
+    "field.project_id": {"de": "Projekt-ID", "en": "Project ID", "zh": "项目编号"},
+    "field.title": {"de": "Titel", "en": "Title", "zh": "名称"},
+    "field.cn_city_id": {"de": "Stadt (CN)", "en": "City (CN)", "zh": "中方城市"},
+    "field.de_city_id": {"de": "Stadt (DE)", "en": "City (DE)", "zh": "德方城市"},
+    "field.direction": {"de": "Richtung", "en": "Direction", "zh": "方向"},
+    "field.status": {"de": "Status", "en": "Status", "zh": "状态"},
+    "field.kind": {"de": "Art", "en": "Kind", "zh": "类型"},
+    "field.company_ids": {"de": "Unternehmen (IDs)", "en": "Companies (IDs)", "zh": "企业（编号）"},
+    "field.volume_eur_m": {"de": "Volumen (Mio. EUR)", "en": "Volume (EUR m)", "zh": "金额（百万欧元）"},
+    "field.jobs": {"de": "Arbeitsplätze", "en": "Jobs", "zh": "就业岗位"},
+    "field.start_date": {"de": "Beginn", "en": "Start", "zh": "开始日期"},
+    "field.end_date": {"de": "Ende", "en": "End", "zh": "结束日期"},
+    "field.description": {"de": "Beschreibung", "en": "Description", "zh": "描述"},
+    "field.event": {"de": "Ereignis", "en": "Event", "zh": "事件"},
+    "field.date": {"de": "Datum", "en": "Date", "zh": "日期"},
+    "field.actor_city_id": {"de": "Stellungnehmende Stadt", "en": "Answering city", "zh": "表态城市"},
+    "field.note": {"de": "Hinweis", "en": "Note", "zh": "说明"},
+    "field.document": {"de": "Dokument", "en": "Document", "zh": "文件"},
+    "field.subject_table": {"de": "Betrifft Tabelle", "en": "Subject table", "zh": "所涉数据表"},
+    "field.subject_id": {"de": "Betrifft ID", "en": "Subject ID", "zh": "所涉编号"},
+    "field.field": {"de": "Feld", "en": "Field", "zh": "字段"},
+    "field.sources": {"de": "Quellen", "en": "Sources", "zh": "来源"},
+    "kind.bool": {"de": "Ja/Nein", "en": "yes/no", "zh": "是/否"},
+    "kind.country": {"de": "Ländercode", "en": "country code", "zh": "国家代码"},
+    "kind.date": {"de": "Datum", "en": "date", "zh": "日期"},
+    "kind.enum": {"de": "fester Wert", "en": "fixed value", "zh": "固定取值"},
+    "kind.float": {"de": "Zahl", "en": "number", "zh": "数值"},
+    "kind.gbt": {"de": "GB/T-Code", "en": "GB/T code", "zh": "GB/T 代码"},
+    "kind.id": {"de": "ID", "en": "ID", "zh": "编号"},
+    "kind.int": {"de": "ganze Zahl", "en": "whole number", "zh": "整数"},
+    "kind.nace": {"de": "NACE-Code", "en": "NACE code", "zh": "NACE 代码"},
+    "kind.nace_list": {"de": "NACE-Codes", "en": "NACE codes", "zh": "NACE 代码列表"},
+    "kind.ref": {"de": "Verweis", "en": "reference", "zh": "引用"},
+    "kind.ref_list": {"de": "Verweise", "en": "references", "zh": "引用列表"},
+    "kind.text": {"de": "Text", "en": "text", "zh": "文本"},
+    "kind.year": {"de": "Jahr", "en": "year", "zh": "年份"},
+    "format.int": {
+        "de": "ganze Zahl wie 1234 (in Semikolon-Dateien auch 1.234)",
+        "en": "a whole number such as 1234 (in semicolon files also 1.234)",
+        "zh": "整数，如 1234（分号分隔文件中也可写 1.234）",
+    },
+    "format.float": {
+        "de": "Zahl wie 1234,5 oder 1234.5 (in Semikolon-Dateien 1.234,5)",
+        "en": "a number such as 1234.5 (in semicolon files 1.234,5)",
+        "zh": "数值，如 1234.5（分号分隔文件中写 1.234,5）",
+    },
+    "format.date": {
+        "de": "Datum als JJJJ-MM-TT oder TT.MM.JJJJ",
+        "en": "a date as YYYY-MM-DD or DD.MM.YYYY",
+        "zh": "日期，格式 YYYY-MM-DD 或 DD.MM.YYYY",
+    },
+    "format.year": {"de": "Jahr wie 2016", "en": "a year such as 2016", "zh": "年份，如 2016"},
+    "format.bool": {
+        "de": "true oder false (auch 1/0, yes/no, ja/nein)",
+        "en": "true or false (also 1/0, yes/no, ja/nein)",
+        "zh": "true 或 false（也可 1/0、yes/no、ja/nein）",
+    },
+    "format.country": {
+        "de": "ISO-3166-1-Ländercode wie DE oder CN",
+        "en": "an ISO 3166-1 alpha-2 country code such as DE or CN",
+        "zh": "ISO 3166-1 两位国家代码，如 DE 或 CN",
+    },
+    "format.nace": {
+        "de": "NACE-Rev.-2-Code: Abteilung 29, Gruppe 29.1 oder Klasse 29.10",
+        "en": "a NACE Rev. 2 code: division 29, group 29.1 or class 29.10",
+        "zh": "NACE Rev. 2 代码：大类 29、中类 29.1 或小类 29.10",
+    },
+    "format.gbt": {
+        "de": "GB/T-4754-2017-Code: Abteilung 36, Gruppe 367 oder Klasse 3670",
+        "en": "a GB/T 4754-2017 code: division 36, group 367 or class 3670",
+        "zh": "GB/T 4754-2017 代码：大类 36、中类 367 或小类 3670",
+    },
+    "format.nace_list": {
+        "de": "NACE-Codes, getrennt durch ';', etwa 28;29.10",
+        "en": "NACE Rev. 2 codes separated by ';', such as 28;29.10",
+        "zh": "以“;”分隔的 NACE 代码，如 28;29.10",
+    },
+    "format.text": {"de": "Text", "en": "text", "zh": "文本"},
+    "dict.table": {"de": "Tabelle", "en": "Table", "zh": "数据表"},
+    "dict.column": {"de": "Spalte", "en": "Column", "zh": "列"},
+    "dict.label": {"de": "Bedeutung", "en": "Meaning", "zh": "含义"},
+    "dict.kind": {"de": "Art", "en": "Kind", "zh": "类型"},
+    "dict.required": {"de": "Pflicht", "en": "Required", "zh": "必填"},
+    "dict.key": {"de": "Schlüssel", "en": "Key", "zh": "主键"},
+    "dict.allowed": {"de": "Erlaubte Werte / Verweis", "en": "Allowed values / reference", "zh": "允许取值/引用"},
+    "dict.format": {"de": "Format", "en": "Format", "zh": "格式"},
+    "history.run": {"de": "Ladelauf", "en": "Load", "zh": "加载批次"},
+    "history.loaded": {"de": "Geladen", "en": "Loaded", "zh": "加载时间"},
+    "history.source_dir": {"de": "Quellordner", "en": "Source folder", "zh": "源文件夹"},
+    "history.file": {"de": "Datei", "en": "File", "zh": "文件"},
+    "history.rows": {"de": "Zeilen", "en": "Rows", "zh": "行数"},
+    "history.encoding": {"de": "Zeichensatz", "en": "Encoding", "zh": "编码"},
+    "history.sha256": {"de": "SHA-256", "en": "SHA-256", "zh": "SHA-256"},
+    "history.warnings": {"de": "Warnungen", "en": "Warnings", "zh": "警告"},
+    "check.level": {"de": "Art", "en": "Level", "zh": "级别"},
+    "check.row": {"de": "Zeile", "en": "Row", "zh": "行"},
+    "check.message": {"de": "Meldung", "en": "Message", "zh": "信息"},
+    "check.level.error": {"de": "Fehler", "en": "Error", "zh": "错误"},
+    "check.level.warning": {"de": "Warnung", "en": "Warning", "zh": "警告"},
     "field.characteristics": {"de": "Städteeigenschaften", "en": "City characteristics", "zh": "城市特点"},
     "field.industrial_advantages": {"de": "Industrielle Vorteile", "en": "Industrial advantages", "zh": "产业优势"},
     "field.cooperation_basis": {
@@ -419,6 +604,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "country.DE": {"de": "Deutschland", "en": "Germany", "zh": "德国"},
     "nav.briefing": {"de": "Ausschussvorlage", "en": "Committee briefing", "zh": "委员会简报"},
     "briefing.committee": {"de": "Ausschuss", "en": "Committee", "zh": "委员会"},
+    "briefing.committee_default": {
+        "de": "Wirtschaftsausschuss", "en": "Economic Affairs Committee", "zh": "经济委员会",
+    },
     "briefing.meeting": {"de": "Sitzungstermin", "en": "Meeting date", "zh": "会议日期"},
     "briefing.partners": {
         "de": "Partnerstädte (leer: die drei bestplatzierten)", "en": "Partner cities (empty: the three best-ranked)",
@@ -451,6 +639,184 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "status.withdrawal_requested": {"de": "Austritt beantragt", "en": "Withdrawal requested", "zh": "已申请退出"},
     "status.withdrawn": {"de": "Ausgetreten", "en": "Withdrawn", "zh": "已退出"},
     "status.non_member": {"de": "Kein Mitglied", "en": "Not a member", "zh": "非成员"},
+    # Reasons: domain functions return (token, args); explain()/reason_text() render "reason.<token>".
+    # Matching (alliance/matching.py): from the seeker's side, about one candidate company.
+    "reason.seeks": {
+        "de": "sucht {wanted}; bietet {offered}", "en": "seeks {wanted}; offers {offered}",
+        "zh": "您寻求{wanted}；对方提供 {offered}",
+    },
+    "reason.seeks_back": {
+        "de": "sucht umgekehrt Ihr Angebot: {wanted}", "en": "also seeks what you offer: {wanted}",
+        "zh": "对方也寻求您提供的{wanted}",
+    },
+    "reason.both_smes": {"de": "beide KMU", "en": "both SMEs", "zh": "双方均为中小企业"},
+    "reason.sme_and_large": {"de": "KMU und Großunternehmen", "en": "SME and large firm", "zh": "中小企业与大型企业"},
+    "reason.city_strong": {
+        "de": "{city} stark in {branche}, LQ {lq}", "en": "{city} strong in {branche}, LQ {lq}",
+        "zh": "{city}在{branche}领域具有优势，区位商 {lq}",
+    },
+    "reason.city_projects": {
+        "de": "{n} Projekt(e) zwischen den Städten", "en": "{n} project(s) between the cities",
+        "zh": "两市之间已有 {n} 个项目",
+    },
+    "reason.words": {"de": "gemeinsame Begriffe: {words}", "en": "shared terms: {words}", "zh": "共同词语：{words}"},
+    "reason.text": {
+        "de": "Textähnlichkeit {similarity}", "en": "text similarity {similarity}", "zh": "文本相似度 {similarity}",
+    },
+    "reason.sample": {"de": "Beispieldatensatz", "en": "sample record", "zh": "示例记录"},
+    # Partner cities (alliance/sectors.py): about a partner city of the focus city.
+    "reason.similarity": {
+        "de": "Profilähnlichkeit {cosine}", "en": "profile similarity {cosine}", "zh": "结构相似度 {cosine}",
+    },
+    "reason.shared": {
+        "de": "gemeinsame Stärken: {sectors}", "en": "shared strengths: {sectors}", "zh": "共同优势：{sectors}",
+    },
+    "reason.strong_in_wishes": {
+        "de": "stark in Ihren Wünschen: {sectors}", "en": "strong in what you seek: {sectors}",
+        "zh": "在您寻求的领域具有优势：{sectors}",
+    },
+    "reason.seeks_strengths": {
+        "de": "sucht Ihre Stärken: {sectors}", "en": "seeks your strengths: {sectors}",
+        "zh": "寻求您的优势领域：{sectors}",
+    },
+    # How lists, reasons, quoted data and sample names are joined and marked.
+    "sep.list": {"de": ", ", "en": ", ", "zh": "、"},
+    "sep.reasons": {"de": "; ", "en": "; ", "zh": "；"},
+    "sep.more": {"de": " …", "en": " …", "zh": "……"},
+    "text.quote": {"de": "„{text}“", "en": "“{text}”", "zh": "“{text}”"},
+    "name.sample_flag": {"de": " (Beispiel)", "en": " (sample)", "zh": "（示例）"},
+    # The committee briefing (alliance/briefing/): what the deck and the handout say.
+    "briefing.subtitle": {
+        "de": "{date} · Chinesisch-Deutsche Industriestädteallianz – Sachstand für {city}",
+        "en": "{date} · Chinese-German Industrial Cities Alliance – briefing for {city}",
+        "zh": "{date} · 中德工业城市联盟——{city}情况通报",
+    },
+    "briefing.title.alliance": {
+        "de": "Die Allianz auf einen Blick", "en": "The alliance at a glance", "zh": "联盟概览",
+    },
+    "briefing.title.status": {
+        "de": "Mitgliedschaft von {city}", "en": "Membership of {city}", "zh": "{city}的成员资格",
+    },
+    "briefing.title.map": {
+        "de": "Mitgliedsstädte und Partner von {city}", "en": "Member cities and the partners of {city}",
+        "zh": "成员城市及{city}的伙伴城市",
+    },
+    "briefing.title.sectors": {
+        "de": "Branchen: Überschneidungen und Ergänzungen", "en": "Sectors: overlaps and complements",
+        "zh": "行业：重叠与互补",
+    },
+    "briefing.title.matches": {
+        "de": "Kooperationsvorschläge für KMU aus {city}", "en": "Cooperation suggestions for SMEs from {city}",
+        "zh": "{city}中小企业合作建议",
+    },
+    "briefing.title.projects": {
+        "de": "Bilaterale Projekte in Zahlen", "en": "Bilateral projects in numbers", "zh": "双边项目数据",
+    },
+    "briefing.title.sources": {
+        "de": "Datenquellen und Datenstand", "en": "Data sources and status", "zh": "数据来源与数据状态",
+    },
+    "briefing.members": {
+        "de": "{cn} chinesische und {de} deutsche Mitgliedsstädte (Stand {date})",
+        "en": "{cn} Chinese and {de} German member cities (as of {date})",
+        "zh": "中方成员城市 {cn} 个，德方成员城市 {de} 个（截至 {date}）",
+    },
+    "briefing.founded": {
+        "de": "Gegründet am {date} auf der Hannover Messe (11 chinesische, 7 bzw. 8 deutsche Städte)",
+        "en": "Founded on {date} at Hannover Messe (11 Chinese, 7 or 8 German cities)",
+        "zh": "{date}在汉诺威工业博览会上成立（11 个中国城市，7 或 8 个德国城市）",
+    },
+    "briefing.free": {
+        "de": "Die Mitgliedschaft ist kostenlos; Veranstaltungen trägt die gastgebende Stadt",
+        "en": "Membership is free of charge; events are paid for by the hosting city",
+        "zh": "成员资格免费；活动费用由主办城市承担",
+    },
+    "briefing.procedure": {
+        "de": "Aufnahme: Antrag an die Geschäftsführung → Rundschreiben an alle Mitglieder → Aufnahme mit "
+              "Zustimmung der Mitgliedsstädte",
+        "en": "Admission: application to the management → circular to all members → admission with the "
+              "members' consent",
+        "zh": "入盟程序：向管理层提出申请 → 秘书处向全体成员发出通函 → 经成员城市同意后接纳",
+    },
+    "briefing.is_member": {
+        "de": "{city} ist Mitglied seit {since}.", "en": "{city} has been a member since {since}.",
+        "zh": "{city}自 {since} 起为成员。",
+    },
+    "briefing.not_member": {
+        "de": "{city} ist derzeit kein Mitglied (Status: {status}).",
+        "en": "{city} is currently not a member (status: {status}).", "zh": "{city}目前不是成员（状态：{status}）。",
+    },
+    "briefing.next_step": {
+        "de": "Nächster Verfahrensschritt: {step}", "en": "Next procedural step: {step}", "zh": "下一步程序：{step}",
+    },
+    "briefing.no_procedure": {
+        "de": "Kein offenes Verfahren; nächster Schritt: Mitwirkung in den Plenarversammlungen und Nutzung der "
+              "Unternehmensdatenbank.",
+        "en": "No open procedure; next: take part in the plenaries and use the company database.",
+        "zh": "无进行中的程序；下一步：参加全体大会并使用企业数据库。",
+    },
+    "briefing.col.shared": {"de": "Gemeinsame Stärken", "en": "Shared strengths", "zh": "共同优势"},
+    "briefing.col.complements": {"de": "Ergänzungen", "en": "Complements", "zh": "互补领域"},
+    "briefing.col.company_from": {"de": "Unternehmen aus {city}", "en": "Company from {city}", "zh": "{city}企业"},
+    "briefing.col.partner_company": {"de": "Partner", "en": "Partner", "zh": "合作伙伴"},
+    "briefing.projects_line": {
+        "de": "{n} Projekte, davon {real} belegt und {sample} Beispielprojekte",
+        "en": "{n} projects, {real} documented and {sample} sample projects",
+        "zh": "共 {n} 个项目，其中 {real} 个有据可查，{sample} 个为示例项目",
+    },
+    "briefing.volume_line": {
+        "de": "Volumen der belegten Projekte: {real_volume} Mio. EUR (mit Beispielprojekten {volume})",
+        "en": "Volume of the documented projects: EUR {real_volume} m (with sample projects {volume})",
+        "zh": "有据可查项目金额：{real_volume} 百万欧元（含示例项目 {volume}）",
+    },
+    "briefing.by_status": {"de": "Nach Status: {statuses}", "en": "By status: {statuses}", "zh": "按状态：{statuses}"},
+    "briefing.documented": {"de": "belegt", "en": "documented", "zh": "有据可查"},
+    "briefing.sample": {"de": "Beispiel", "en": "sample", "zh": "示例"},
+    "briefing.source_records": {
+        "de": "Städte, Mitgliedschaften, reale Unternehmen und Projekte: öffentliche Quellen, je Datensatz angegeben",
+        "en": "Cities, memberships, real companies and projects: public sources, named per record",
+        "zh": "城市、成员资格、真实企业和项目：公开来源，逐条注明",
+    },
+    "briefing.source_sectors": {
+        "de": "Branchen: NACE Rev. 2 (Eurostat/Destatis), GB/T 4754-2017 mit abgeleiteter Zuordnung",
+        "en": "Sectors: NACE Rev. 2 (Eurostat/Destatis), GB/T 4754-2017 with a derived crosswalk",
+        "zh": "行业：NACE Rev. 2（欧盟统计局/德国联邦统计局），GB/T 4754-2017 及推导的对照关系",
+    },
+    "briefing.source_load": {
+        "de": "Letzter Datenimport: {when}", "en": "Last data load: {when}", "zh": "最近一次数据导入：{when}",
+    },
+    "briefing.sample_note": {
+        "de": "Hinweis: Beispieldaten (fiktiv, gekennzeichnet) fließen ein in: {tables}.",
+        "en": "Note: sample data (fictitious, flagged) enter: {tables}.",
+        "zh": "注意：示例数据（虚构，已标注）用于：{tables}。",
+    },
+    "briefing.no_samples": {
+        "de": "Alle gezeigten Zahlen beruhen auf belegten Datensätzen.",
+        "en": "All figures shown rest on documented records.", "zh": "所示数据均基于有据可查的记录。",
+    },
+    "briefing.sample_table.companies": {
+        "de": "Unternehmenszahlen und Kooperationsvorschläge", "en": "company figures and cooperation suggestions",
+        "zh": "企业数据和合作建议",
+    },
+    "briefing.sample_table.projects": {"de": "Projektzahlen", "en": "project figures", "zh": "项目数据"},
+    "briefing.sample_table.memberships": {
+        "de": "das Beispiel-Aufnahmeverfahren", "en": "the sample admission procedure", "zh": "示例入盟程序",
+    },
+    "briefing.chart.members": {"de": "Mitglieder", "en": "Members", "zh": "成员数量"},
+    "briefing.chart.share": {"de": "Anteil der Beschäftigten", "en": "Share of employees", "zh": "员工占比"},
+    "briefing.chart.projects": {
+        "de": "Projekte je Startjahr", "en": "Projects by start year", "zh": "按开始年份划分的项目",
+    },
+    "briefing.legend.members": {"de": "Mitglieder", "en": "Members", "zh": "成员城市"},
+    "briefing.legend.partners": {"de": "Partner", "en": "Partners", "zh": "伙伴城市"},
+    "briefing.notes.members": {
+        "de": "{n} Mitglieder: China {cn}, Deutschland {de}", "en": "{n} members: China {cn}, Germany {de}",
+        "zh": "成员 {n} 个：中国 {cn} 个，德国 {de} 个",
+    },
+    "briefing.notes.partner": {"de": "{city}: {cosine}", "en": "{city}: {cosine}", "zh": "{city}：{cosine}"},
+    "briefing.notes.match": {
+        "de": "{company} → {partner} ({score})", "en": "{company} → {partner} ({score})",
+        "zh": "{company} → {partner}（{score}）",
+    },
 }
 
 
@@ -492,3 +858,164 @@ def format_date(value: date | datetime | None, lang: str = DEFAULT_LANGUAGE, wit
     if with_time and isinstance(value, datetime):
         pattern += " %H:%M"
     return value.strftime(pattern)
+
+
+# Language-neutral results in words. The domain (alliance/) returns ids, codes, numbers and reasons as
+# (token, args) pairs; the functions below are the one place that turns them into German, English or Chinese.
+
+Args = Mapping[str, Any]
+Reason = tuple[str, Args]
+
+
+class Phrase(NamedTuple):
+    """A catalogue key with its arguments (ids, codes, numbers, nested phrases): text not yet in a language."""
+
+    key: str
+    args: Args = {}
+
+
+@dataclass(frozen=True)
+class Names:
+    """Names of the ids that results carry, in every language: ``sectors`` maps Branche ids and NACE codes
+    (any level) and ``cities`` maps city ids to {"de": ..., "en": ..., "zh": ...}."""
+
+    sectors: Mapping[str, Mapping[str, str | None]] = field(default_factory=dict)
+    cities: Mapping[str, Mapping[str, str | None]] = field(default_factory=dict)
+
+    def sector(self, code: str, lang: str) -> str:
+        """The sector's name in ``lang``; without one the English (German UI: German, then English) name;
+        the code itself when the code is unknown."""
+        entry = self.sectors.get(code) or {}
+        return entry.get(lang) or entry.get("en") or entry.get("de") or str(code)
+
+    def city(self, city_id: str, lang: str) -> str:
+        """The city's name in ``lang`` (Chinese: name_zh), falling back to the German name, then the id."""
+        entry = self.cities.get(city_id) or {}
+        return entry.get(lang) or entry.get("de") or str(city_id)
+
+
+NO_NAMES = Names()
+
+# How an argument is shown, by its name (arguments not listed: numbers with the locale's separators,
+# lists joined, nested phrases rendered, text as it is).
+ARGUMENT_KINDS: dict[str, str] = {
+    "wanted": "sector_code", "offered": "code", "branche": "sector", "sectors": "sectors", "city": "city",
+    "lq": "decimal1", "cosine": "decimal2", "similarity": "percent", "words": "words", "n": "integer",
+    "score": "integer", "volume": "decimal1", "real_volume": "decimal1", "date": "date", "since": "date",
+    "when": "datetime", "status": "status", "statuses": "project_statuses", "tables": "sample_tables",
+    "company": "company", "partner": "company",
+}
+
+
+def value_text(kind: str, value: Any, lang: str = DEFAULT_LANGUAGE, names: Names = NO_NAMES) -> str:
+    """One value as ``lang`` writes it, by ``kind``:
+
+    - ``sector``/``city``: the name of the id; ``sector_code``: "name (code)"; ``code``: the code;
+      ``sectors``: names joined ("–" for none);
+    - ``integer``/``decimal1``/``decimal2``: 1.234,5 in German; ``percent``: a share 0..1 as "34 %" (de) / "34%";
+    - ``date``/``datetime``: format_date; ``status``: a membership status; ``project_statuses``: (status, n) pairs;
+    - ``sample_tables``: table names whose samples enter the figures; ``words``: quoted data words;
+    - ``company``: (name, name_zh, is_sample), Chinese name in Chinese, marked when a sample;
+    - ``reasons``: a list of (token, args), see explain(); ``text``: as it is.
+    """
+    if isinstance(value, Phrase):
+        return render(value, lang, names)
+    if kind == "sector":
+        return names.sector(value, lang)
+    if kind == "sector_code":
+        name = names.sector(value, lang)
+        return name if name == str(value) else f"{name} ({value})"
+    if kind == "sectors":
+        return t("sep.list", lang).join(names.sector(c, lang) for c in value) or "–"
+    if kind == "city":
+        return names.city(value, lang)
+    if kind == "integer":
+        return format_number(value, lang, 0)
+    if kind in ("decimal1", "decimal2"):
+        return format_number(value, lang, int(kind[-1]))
+    if kind == "percent":
+        return format_number(100 * value, lang, 0) + (" %" if lang == "de" else "%")
+    if kind in ("date", "datetime"):
+        return format_date(value, lang, with_time=kind == "datetime")
+    if kind == "status":
+        return t(f"status.{value}", lang)
+    if kind == "project_statuses":
+        return t("sep.list", lang).join(f"{t(f'pstatus.{s}', lang)}: {format_number(n, lang)}" for s, n in value)
+    if kind == "sample_tables":
+        return t("sep.reasons", lang).join(t(f"briefing.sample_table.{table}", lang) for table in value)
+    if kind == "words":
+        return t("sep.list", lang).join(t("text.quote", lang, text=word) for word in value)
+    if kind == "company":
+        name, name_zh, is_sample = value
+        shown = name_zh if lang == "zh" and isinstance(name_zh, str) and name_zh else name
+        return shown + (t("name.sample_flag", lang) if is_sample else "")
+    if kind == "reasons":
+        return explain(value, lang, names)
+    return _plain(value, lang, names)
+
+
+def _plain(value: Any, lang: str, names: Names) -> str:
+    if isinstance(value, Phrase):
+        return render(value, lang, names)
+    if isinstance(value, bool | str):
+        return str(value)
+    if isinstance(value, int | np.integer):
+        return format_number(value, lang, 0)
+    if isinstance(value, float | np.floating):
+        return format_number(value, lang, 1)
+    if isinstance(value, list | tuple | np.ndarray):
+        return t("sep.list", lang).join(_plain(v, lang, names) for v in value)
+    return str(value)
+
+
+def phrase(key: str, args: Args | None = None, lang: str = DEFAULT_LANGUAGE, names: Names = NO_NAMES) -> str:
+    """The catalogue text ``key`` in ``lang`` with ``args`` shown by ARGUMENT_KINDS (ids become names)."""
+    values = {name: value_text(ARGUMENT_KINDS.get(name, ""), value, lang, names)
+              for name, value in (args or {}).items()}
+    return t(key, lang, **values)
+
+
+def render(text: Phrase, lang: str = DEFAULT_LANGUAGE, names: Names = NO_NAMES) -> str:
+    """A Phrase in ``lang``."""
+    return phrase(text.key, text.args, lang, names)
+
+
+def reason_text(token: str, args: Args | None = None, lang: str = DEFAULT_LANGUAGE, names: Names = NO_NAMES) -> str:
+    """One reason, e.g. ``reason_text("city_strong", {"city": "foshan", "branche": "machinery", "lq": 2.1},
+    "de", names)`` -> "Foshan stark in Maschinenbau, LQ 2,1" (catalogue key ``reason.<token>``)."""
+    return phrase(f"reason.{token}", args, lang, names)
+
+
+def explain(reasons: Iterable[Reason], lang: str = DEFAULT_LANGUAGE, names: Names = NO_NAMES,
+            limit: int | None = None) -> str:
+    """Reasons joined into one line ("beide KMU; 1 Projekt(e) zwischen den Städten"). With ``limit``, whole
+    reasons up to that display width (see display_width), then " …" (never a reason cut in the middle,
+    always the first)."""
+    parts = [reason_text(token, args, lang, names) for token, args in (reasons if reasons is not None else [])]
+    separator = t("sep.reasons", lang)
+    text = separator.join(parts)
+    if limit is None or display_width(text) <= limit:
+        return text
+    kept = parts[:1]
+    for part in parts[1:]:
+        if display_width(separator.join([*kept, part])) > limit:
+            break
+        kept.append(part)
+    return separator.join(kept) + t("sep.more", lang)
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes: a wide character (Chinese, full-width punctuation) counts 2, others 1."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def localised(frame: pd.DataFrame, prefix: str, lang: str) -> pd.Series:
+    """The name column ``<prefix>_<lang>`` of ``frame`` (city_zh, sector_en, ...), empty cells filled from
+    ``<prefix>_de`` (Chinese names fall back to the German one, as city names do)."""
+    column = frame[f"{prefix}_{lang}"] if f"{prefix}_{lang}" in frame else frame[f"{prefix}_de"]
+    return column.where(column.notna() & (column.astype(str) != ""), frame[f"{prefix}_de"])
+
+
+def country_name(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """CN -> "China" / "中国"; a code without a catalogue entry stays a code."""
+    return t(f"country.{code}", lang) if f"country.{code}" in CATALOGUE else code

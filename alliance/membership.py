@@ -171,8 +171,8 @@ def _next_step(row, outcome: str, lang: str) -> str:
 def findings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Events that break the procedure, with the file and row they came from (v_membership_findings)."""
     return con.execute(
-        "SELECT f.finding, f.message, f.city_id, c.name_de, f.event, f.date, f.actor_city_id, f.source_file, "
-        "f.source_row, f.is_sample FROM v_membership_findings AS f JOIN cities AS c USING (city_id) "
+        "SELECT f.finding, f.message, f.city_id, c.name_de, c.name_zh, f.event, f.date, f.actor_city_id, "
+        "f.source_file, f.source_row, f.is_sample FROM v_membership_findings AS f JOIN cities AS c USING (city_id) "
         "ORDER BY f.date, f.event_id"
     ).df()
 

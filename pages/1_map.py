@@ -14,21 +14,15 @@ ctx = shell.page("nav.map")
 if ctx is not None:
     lang, con = ctx.lang, ctx.con
     c1, c2 = st.columns([1, 3])
-    measure = c1.selectbox(t("map.measure", lang), geo.MEASURES,
-                           index=geo.MEASURES.index(shell.param("size", "companies"))
-                           if shell.param("size", "companies") in geo.MEASURES else 0,
-                           format_func=lambda m: t(f"measure.{m}", lang), key="size")
-    shell.set_param("size", measure, "companies")
+    measure = shell.bound(c1.selectbox, t("map.measure", lang), geo.MEASURES, key="size", index=0,
+                          format_func=lambda m: t(f"measure.{m}", lang))
     with c2:
         st.markdown(f"**{t('map.layers', lang)}**")
         l1, l2, l3, l4 = st.columns(4)
-        show_outlines = l1.toggle(t("map.outlines", lang), value=shell.param("outlines", "1") == "1", key="outlines")
-        show_cities = l2.toggle(t("map.cities", lang), value=shell.param("cities", "1") == "1", key="cities")
-        show_arcs = l3.toggle(t("map.arcs", lang), value=shell.param("arcs", "1") == "1", key="arcs")
-        tiles = l4.toggle(t("map.tiles", lang), value=shell.param("tiles", "0") == "1", key="tiles")
-    for name, value, default in (("outlines", show_outlines, True), ("cities", show_cities, True),
-                                 ("arcs", show_arcs, True), ("tiles", tiles, False)):
-        shell.set_param(name, "1" if value else "0", "1" if default else "0")
+        show_outlines = shell.bound(l1.toggle, t("map.outlines", lang), value=True, key="outlines")
+        show_cities = shell.bound(l2.toggle, t("map.cities", lang), value=True, key="cities")
+        show_arcs = shell.bound(l3.toggle, t("map.arcs", lang), value=True, key="arcs")
+        tiles = shell.bound(l4.toggle, t("map.tiles", lang), value=False, key="tiles")
 
     points = geo.city_points(con, measure, ctx.filters.countries)
     arcs = geo.project_arcs(con)
@@ -60,12 +54,11 @@ if ctx is not None:
                                 get_radius="radius", radius_min_pixels=3, get_fill_color="colour",
                                 get_line_color=[255, 255, 255],
                                 line_width_min_pixels=1, stroked=True, pickable=True))
-    deck = pdk.Deck(
-        layers=layers,
-        initial_view_state=pdk.ViewState(latitude=38, longitude=62, zoom=1.6),
-        map_provider="carto" if tiles else None,
-        map_style="light" if tiles else None,
-        tooltip={"text": "{tip}"},
-    )
+    # Without tiles no map style is named at all: an explicit map_style=None makes Streamlit load Carto's
+    # style from the internet; pydeck's unset default tells it to load nothing.
+    online = {"map_provider": "carto", "map_style": "light"} if tiles else {"map_provider": None}
+    deck = pdk.Deck(layers=layers, initial_view_state=pdk.ViewState(latitude=38, longitude=62, zoom=1.6),
+                    tooltip={"text": "{tip}"}, **online)
     st.pydeck_chart(deck, height=560)
     st.caption(t("map.legend", lang))
+    shell.notice_ignored(lang)

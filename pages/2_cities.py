@@ -27,25 +27,26 @@ def named_companies(profile: cities.CityProfile, lang: str, key: str) -> None:
 
 def show(profile: cities.CityProfile, lang: str, key: str) -> None:
     f = profile.facts
-    st.header(f"{f['name_de'] if lang != 'en' else f['name_en']} {f['name_zh'] or ''}")
+    st.header(shell.md(f"{f['name_de'] if lang != 'en' else f['name_en']} {f['name_zh'] or ''}".strip())
+              if lang != "zh" else shell.md(f["name_zh"] or f["name_de"]))
     status = t(f"status.{f['status']}", lang)
     since = f" · {format_date(f['member_since'], lang)}" if not missing(f["member_since"]) else ""
-    st.caption(f"{f['region']}, {f[f'country_{lang}']} · {status}{since}")
+    st.caption(f"{shell.md(f['region'])}, {f[f'country_{lang}']} · {status}{since}")
     if not missing(f["population"]):
         st.metric(t("cities.population", lang), format_number(f["population"], lang),
-                  help=f"{format_year(f['population_year'])} {f['population_scope'] or ''}")
+                  help=shell.md(f"{format_year(f['population_year'])} {f['population_scope'] or ''}"))
     if not missing(f["gdp"]):
         st.metric(t("cities.gdp", lang), f"{format_number(f['gdp'] / 1e9, lang, 1)} Mrd. {f['gdp_currency']}",
                   help=format_year(f["gdp_year"]) or None)
     for field in cities.PROFILE_FIELDS:
         if f.get(field):
             st.markdown(f"**{t(f'field.{field}', lang)}**")
-            st.write(f[field])
+            st.markdown(shell.md(f[field]))
     for kind, label in (("strength", "cities.strengths"), ("wish", "cities.wishes")):
         rows = profile.strengths[profile.strengths["kind"] == kind]
         if not rows.empty:
             st.markdown(f"**{t(label, lang)}**: " + ", ".join(
-                f"{r['name_' + lang] or r['name_de']} ({r['code']})" for _, r in rows.iterrows()))
+                shell.md(f"{r['name_' + lang] or r['name_de']} ({r['code']})") for _, r in rows.iterrows()))
     st.subheader(t("cities.companies", lang))
     shell.sample_badge(int(profile.companies_by_branche["sample_companies"].sum()), lang)
     by = profile.companies_by_branche
@@ -72,7 +73,7 @@ def show(profile: cities.CityProfile, lang: str, key: str) -> None:
     if not profile.notes.empty:
         st.markdown(f"**{t('cities.notes', lang)}**")
         for note in profile.notes.itertuples():
-            st.info(note.note, icon=":material/warning:")
+            st.info(shell.md(note.note), icon=":material/warning:")
     st.markdown(f"**{t('cities.sources', lang)}**")
     st.markdown("\n".join(f"- {shell.link(s)}" for s in profile.sources))
 
@@ -83,16 +84,11 @@ if ctx is not None:
     choices = cities.city_list(con)
     ids = choices["city_id"].tolist()
     labels = {r["city_id"]: shell.city_label(r, lang) for _, r in choices.iterrows()}
-    first = shell.param("city", ctx.focus)
     c1, c2 = st.columns(2)
-    city = c1.selectbox(t("col.city", lang), ids, index=ids.index(first) if first in ids else 0,
-                        format_func=labels.get, key="city")
-    shell.set_param("city", city, ctx.focus)
-    options = ["", *ids]
-    other = shell.param("compare", "")
-    compare = c2.selectbox(t("cities.compare", lang), options, index=options.index(other) if other in options else 0,
-                           format_func=lambda c: labels.get(c, t("cities.none", lang)), key="compare")
-    shell.set_param("compare", compare, "")
+    city = shell.bound(c1.selectbox, t("col.city", lang), ids, format_func=labels.get, key="city",
+                       index=ids.index(ctx.focus) if ctx.focus in ids else 0)
+    compare = shell.bound(c2.selectbox, t("cities.compare", lang), ["", *ids], index=0, key="compare",
+                          format_func=lambda c: labels.get(c, t("cities.none", lang)))
     if compare:
         left, right = st.columns(2)
         with left:
@@ -101,3 +97,4 @@ if ctx is not None:
             show(cities.city_profile(con, compare), lang, compare)
     else:
         show(cities.city_profile(con, city), lang, city)
+    shell.notice_ignored(lang)

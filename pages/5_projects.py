@@ -15,26 +15,18 @@ if ctx is not None:
     lang, con = ctx.lang, ctx.con
     f = ctx.filters
     c1, c2, c3 = st.columns([2, 1, 1])
-    directions = c1.multiselect(t("projects.direction", lang), DIRECTIONS,
-                                default=[d for d in shell.list_param("direction") if d in DIRECTIONS],
-                                format_func=lambda v: t(f"direction.{v}", lang), key="direction",
-                                placeholder=t("filters.all", lang))
-    include_samples = c2.toggle(t("sectors.include_samples", lang), value=shell.param("samples", "1") == "1",
-                                key="samples")
-    only_focus = c3.toggle(t("data.only_focus", lang), value=shell.param("mine", "0") == "1", key="mine")
-    shell.set_list_param("direction", directions)
-    shell.set_param("samples", "1" if include_samples else "0", "1")
-    shell.set_param("mine", "1" if only_focus else "0", "0")
+    directions = shell.bound(c1.multiselect, t("projects.direction", lang), list(DIRECTIONS), key="direction",
+                             format_func=lambda v: t(f"direction.{v}", lang), placeholder=t("filters.all", lang))
+    include_samples = shell.bound(c2.toggle, t("sectors.include_samples", lang), value=True, key="samples")
+    only_focus = shell.bound(c3.toggle, t("data.only_focus", lang), value=False, key="mine")
     all_years = f.years == shell.YEARS
     selection = projects.ProjectFilter(
         cities=(ctx.focus,) if only_focus else (), statuses=f.statuses, directions=tuple(directions),
         branchen=f.branchen, year_from=None if all_years else f.years[0], year_to=None if all_years else f.years[1],
         include_samples=include_samples)
 
-    by = st.radio(t("projects.by", lang), list(projects.GROUPINGS), horizontal=True,
-                  index=list(projects.GROUPINGS).index(shell.param("by", "year")),
-                  format_func=lambda v: t(f"projects.by.{v}", lang), key="by")
-    shell.set_param("by", by, "year")
+    by = shell.bound(st.radio, t("projects.by", lang), list(projects.GROUPINGS), horizontal=True, index=0,
+                     format_func=lambda v: t(f"projects.by.{v}", lang), key="by")
     figures = projects.project_figures(con, by, selection)
     if by == "direction":
         figures["key"] = [t(f"direction.{k}", lang) for k in figures["key"]]
@@ -45,6 +37,8 @@ if ctx is not None:
     for column, value, title in ((left, "projects", "projects.count"), (right, "volume_eur_m", "projects.volume")):
         chart = px.bar(figures, x="key", y=value, labels={"key": "", value: t(title, lang)})
         chart.update_layout(height=280, margin={"l": 10, "r": 10, "t": 30, "b": 10}, title=t(title, lang))
+        chart.update_xaxes(type="category")  # years, directions and statuses are categories: never 2,018.6
+        shell.localise(chart, lang)
         column.plotly_chart(chart, config={"displayModeBar": False})
 
     rows = projects.project_list(con, selection)
@@ -63,3 +57,4 @@ if ctx is not None:
         "sector": "NACE", "volume_eur_m": t("col.volume", lang), "jobs": t("col.jobs", lang),
         "start": t("col.start", lang), "source": t("col.source", lang), "is_sample": t("col.sample", lang)}),
         "projekte", lang)
+    shell.notice_ignored(lang)

@@ -15,17 +15,11 @@ ctx = shell.page("nav.membership")
 if ctx is not None:
     lang, con = ctx.lang, ctx.con
     c1, c2 = st.columns(2)
-    try:
-        at = date.fromisoformat(shell.param("at", date.today().isoformat()))
-    except ValueError:
-        at = date.today()
-    at = c1.date_input(t("membership.at", lang), value=at, format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD",
-                       key="at")
-    shell.set_param("at", at.isoformat(), date.today().isoformat())
-    rule = c2.selectbox(t("membership.rule", lang), membership.RULES,
-                        index=membership.RULES.index(shell.param("rule", membership.DEFAULT_RULE)),
-                        format_func=lambda r: t(f"rule.{r}", lang), key="rule")
-    shell.set_param("rule", rule, membership.DEFAULT_RULE)
+    at = shell.bound(c1.date_input, t("membership.at", lang), value=date.today(), key="at",
+                     format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD")
+    rule = shell.bound(c2.selectbox, t("membership.rule", lang), membership.RULES, key="rule",
+                       index=membership.RULES.index(membership.DEFAULT_RULE),
+                       format_func=lambda r: t(f"rule.{r}", lang))
 
     st.subheader(t("membership.open", lang))
     procedures = membership.open_procedures(con, at, rule)
@@ -38,28 +32,30 @@ if ctx is not None:
             applied=[format_date(d, lang) for d in procedures["applied_on"]],
             circular=[format_date(d, lang) for d in procedures["circular_on"]],
             outstanding=[len(o) for o in procedures["outstanding"]],
-        )[["name_de", "is_sample", "applied", "circular", "members_at_circular", "consents", "objections",
+            city=shell.bilingual(procedures["name_de"], procedures["name_zh"], lang),
+        )[["city", "is_sample", "applied", "circular", "members_at_circular", "consents", "objections",
            "outstanding", step]]
         shell.table(shown.rename(columns={
-            "name_de": t("col.city", lang), "applied": t("col.applied", lang), "circular": t("col.circular", lang),
+            "city": t("col.city", lang), "applied": t("col.applied", lang), "circular": t("col.circular", lang),
             "members_at_circular": t("col.members", lang), "consents": t("col.consents", lang),
             "objections": t("col.objections", lang), "outstanding": t("col.outstanding", lang),
             step: t("col.next_step", lang), "is_sample": t("col.sample", lang)}), "aufnahmeverfahren", lang)
-        names = shell.city_names(con, lang)
+        names = shell.city_names(ctx)
         for procedure in procedures.itertuples():
             if len(procedure.outstanding):
-                with st.expander(t("membership.outstanding_list", lang, city=procedure.name_de,
-                                   n=len(procedure.outstanding))):
-                    st.write(", ".join(sorted(names.get(c, c) for c in procedure.outstanding)))
+                with st.expander(t("membership.outstanding_list", lang, city=shell.md(names.get(procedure.city_id,
+                                   procedure.name_de)), n=len(procedure.outstanding))):
+                    st.markdown(shell.md(", ".join(sorted(names.get(c, c) for c in procedure.outstanding))))
 
     st.subheader(t("membership.timeline", lang))
     periods = membership.membership_periods(con, at)
-    periods["city"] = shell.bilingual(periods["name_de"], periods["name_zh"], lang)
+    periods["city"] = [shell.plot(c) for c in shell.bilingual(periods["name_de"], periods["name_zh"], lang)]
     periods["kind_text"] = [t(f"status.{k}", lang) for k in periods["kind"]]
     chart = px.timeline(periods, x_start="start", x_end="end", y="city", color="kind_text",
                         labels={"city": "", "kind_text": t("col.status", lang)},
                         category_orders={"city": list(dict.fromkeys(periods["city"]))})
     chart.update_layout(height=max(300, 16 * periods["city"].nunique()), margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    shell.localise(chart, lang)
     st.plotly_chart(chart, config={"displayModeBar": False})
 
     st.subheader(t("membership.status", lang))
@@ -68,6 +64,7 @@ if ctx is not None:
         city=shell.bilingual(status["name_de"], status["name_zh"], lang),
         status_text=[t(f"status.{s}", lang) for s in status["status"]],
         since=[format_date(d, lang) for d in status["member_since"]],
+        country=[t(f"country.{c}", lang) for c in status["country"]],
     )
     shell.table(status[["city", "country", "status_text", "since", "is_sample"]].rename(columns={
         "country": t("col.country", lang),
@@ -76,12 +73,14 @@ if ctx is not None:
 
     st.subheader(t("membership.findings", lang))
     findings = membership.findings(con)
-    findings = findings.assign(where=findings["source_file"] + ", " + findings["source_row"].astype(str),
+    findings = findings.assign(city=shell.bilingual(findings["name_de"], findings["name_zh"], lang),
+                               where=findings["source_file"] + ", " + findings["source_row"].astype(str),
                                day=[format_date(d, lang) for d in findings["date"]],
                                event_text=[t(f"event.{e}", lang) for e in findings["event"]],
                                finding_text=[t(f"finding.{f}", lang) for f in findings["finding"]])
-    shell.table(findings[["name_de", "event_text", "day", "finding_text", "where", "is_sample"]].rename(columns={
-        "name_de": t("col.city", lang), "event_text": t("col.event", lang), "day": t("col.date", lang),
+    shell.table(findings[["city", "event_text", "day", "finding_text", "where", "is_sample"]].rename(columns={
+        "city": t("col.city", lang), "event_text": t("col.event", lang), "day": t("col.date", lang),
         "finding_text": t("col.finding", lang), "where": t("col.file_row", lang),
         "is_sample": t("col.sample", lang)}),
         "verfahrensbefunde", lang)
+    shell.notice_ignored(lang)

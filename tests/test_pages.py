@@ -33,9 +33,9 @@ def open_page(monkeypatch, db, page: str, **params: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
+    if page != "app.py":  # the page's first run sees the link's parameters, as a deep link does
+        at.switch_page(page)
     at.run()
-    if page != "app.py":
-        at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
 
@@ -58,6 +58,11 @@ def test_sector_page(monkeypatch, db):
     assert not at.exception
     assert at.query_params["level"] == "division"
     assert "Maschinenbau" in at.dataframe[0].value["Branche"].tolist()
+    for broken in ({"measure": "x"}, {"level": "x"}, {"basis": "x"}, {"scope": "FR"}):  # an edited link renders
+        at = open_page(monkeypatch, db, "pages/3_sectors.py", **broken)
+        assert (at.radio(key="level").value, at.selectbox(key="measure").value) == ("branche", "lq"), broken
+        assert at.radio(key="basis").value == "employees" and at.selectbox(key="scope").value == "alliance"
+        assert len(at.toast) == 1, broken  # the ignored part is named once
 
 
 def test_matching_page(monkeypatch, db):
@@ -69,14 +74,18 @@ def test_matching_page(monkeypatch, db):
         assert result[component].between(0, 100).all() and (result[component] % 1 == 0).all(), component
     at.text_input(key="q").set_value("pharma").run()
     assert not at.exception
-    assert at.query_params["q"] == "pharma"
+    assert at.text_input(key="q").value == "pharma"  # Streamlit binds free text to the URL in the browser only
     assert at.selectbox(key="company").options[0].startswith("B1 Pharma")
+    for employees in ("abc", "0", "1000001"):  # an edited link renders, the value ignored and named
+        at = open_page(monkeypatch, db, "pages/4_matching.py", mode="profile", seek="28", emp=employees)
+        assert at.number_input(key="emp").value == 50
+        assert "Beschäftigte" in at.toast[0].value
 
 
 def test_membership_page(monkeypatch, db):
     at = open_page(monkeypatch, db, "pages/6_membership.py", at="2026-03-01")
     procedures = at.dataframe[0].value
-    assert procedures.iloc[0]["Stadt"] == "K"
+    assert procedures.iloc[0]["Stadt"] == "K k市"  # in its own script beside the transliteration
     assert procedures.iloc[0]["Nächster Schritt"] == "Stellungnahmen ausstehend: 2 von 3 Mitgliedsstädten"
     assert procedures.iloc[0]["ausstehend"] == 2 and procedures.iloc[0]["Beispiel"]
     (outstanding,) = [e for e in at.expander if e.label.startswith("K:")]
@@ -91,7 +100,7 @@ def test_membership_page(monkeypatch, db):
 def test_overview_in_chinese(monkeypatch, db):
     at = open_page(monkeypatch, db, "app.py", lang="zh", focus="a")
     assert at.title[0].value == "中德工业城市联盟"
-    assert at.selectbox(key="focus_select").value == "a"
+    assert at.selectbox(key="focus").value == "a"
 
 
 def test_city_profile_page(monkeypatch, db):
@@ -108,7 +117,7 @@ def test_projects_page(monkeypatch, db):
     at = open_page(monkeypatch, db, "pages/5_projects.py")
     assert at.dataframe[0].value["Titel"].tolist() == ["Werkzeugmaschinen"]
     assert len(at.get("plotly_chart")) == 2
-    at.multiselect(key="g_status").set_value(["completed"]).run()  # the global filter in the sidebar
+    at.multiselect(key="pstatus").set_value(["completed"]).run()  # the global filter in the sidebar
     assert not at.exception
     assert not at.dataframe  # an empty result is said in words, not shown as an empty grid
     assert "Keine Einträge." in [c.value for c in at.caption]
@@ -117,18 +126,17 @@ def test_projects_page(monkeypatch, db):
 
 def test_data_page(monkeypatch, db):
     at = open_page(monkeypatch, db, "pages/7_data.py")
-    assert at.dataframe[0].value["company_id"].tolist() == ["a1", "a2", "a3", "b1", "m1", "m2"]
+    assert at.dataframe[0].value["Unternehmens-ID"].tolist() == ["a1", "a2", "a3", "b1", "m1", "m2"]
     assert "6 von 6 Zeilen" in at.caption[0].value
     at.text_input(key="text").set_value("pharma").run()
     assert not at.exception
-    assert at.dataframe[0].value["company_id"].tolist() == ["b1", "m2"]
-    assert at.query_params["text"] == "pharma"
+    assert at.dataframe[0].value["Unternehmens-ID"].tolist() == ["b1", "m2"]  # the URL: tests/test_browser_links.py
     at.selectbox(key="table").set_value("memberships").run()
     assert not at.exception and "Keine Einträge." in [c.value for c in at.caption]  # no event says "pharma"
     at.text_input(key="text").set_value("").run()
-    assert not at.exception and "event" in at.dataframe[0].value.columns
+    assert not at.exception and "Ereignis" in at.dataframe[0].value.columns  # named in German
     dictionary = at.dataframe[1].value
-    assert "direction" in dictionary["column"].tolist()
+    assert "direction" in dictionary["Spalte"].tolist()  # the contract's own name
 
 
 def test_map_page(monkeypatch, db):
@@ -138,7 +146,9 @@ def test_map_page(monkeypatch, db):
     (chart,) = at.get("deck_gl_json_chart")
     spec = json.loads(chart.proto.json)
     assert [layer["id"] for layer in spec["layers"]] == ["countries", "projects", "cities"]
-    assert spec.get("mapProvider") in (None, "") and spec.get("mapStyle") in (None, "")  # nothing fetched
+    # nothing fetched: no provider, and pydeck's "unset" style (an explicit None made Streamlit fetch Carto's
+    # style; tests/test_browser_links.py watches the requests)
+    assert spec.get("mapProvider") in (None, "") and spec.get("mapStyle") in (None, "", "__MAP_STYLE__")
     cities = next(layer for layer in spec["layers"] if layer["id"] == "cities")
     assert len(cities["data"]) == 4
     assert "Mainz" in " ".join(c["tip"] for c in cities["data"])
@@ -192,6 +202,7 @@ def test_global_filters_apply_and_travel_with_the_links(monkeypatch, db):
 def test_briefing_page_makes_deck_and_handout(monkeypatch, db):
     at = open_page(monkeypatch, db, "pages/8_briefing.py", committee="Hauptausschuss")
     assert at.text_input(key="committee").value == "Hauptausschuss"
+    assert at.radio(key="deck").options == ["Deutsch", "English", "中文"]  # a Chinese deck for the partner side
     at.button(key="make").click().run()
     assert not at.exception
     assert at.success[0].value.startswith("Fertig: 8 Folien")

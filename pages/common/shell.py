@@ -1,24 +1,54 @@
-"""The frame every page shares: page config, sidebar (language, focus city, navigation), the cached
-read-only database connection, and tables with their downloads.
+"""The frame every page shares: page config, the database through the store, the sidebar (language,
+focus city, global filters, navigation), and view state bound to the URL.
 
-The state of a view lives in the URL (st.query_params): ``lang`` and ``focus`` here, page-specific
-keys on each page. A link copied from the address bar restores the view.
+The state of a view lives in the URL through Streamlit's own widget binding (``bind="query-params"``,
+see ``bound``): a copied link restores the view; Streamlit leaves defaults out and drops values it
+cannot use, and the page says in a short notice which part of a link was not understood.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from alliance import cities, db, export, sectors
-from alliance.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_number, t
+from alliance import cities, overview, sectors, store
+from alliance.db import DatabaseVersion
+from alliance.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, format_number, t
+from etl.contract import PROJECT_STATUSES
+from etl.messages import BuildFault
+from etl.paths import database_path
+from pages.common import tables
+from pages.common.charts import localise  # noqa: F401 - re-exported
+from pages.common.labels import bilingual, city_label, city_name_column, contract_labels, link, md, plot  # noqa: F401 - re-exported for the pages
+from pages.common.tables import table  # noqa: F401 - re-exported for the pages
+
+log = logging.getLogger(__name__)
+
+
+def _log_to_the_server_console() -> None:
+    """One line per load, build, upload check and failure on the server's console (stderr); users see
+    no error details (client.showErrorDetails = "none")."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    for name in ("alliance", "etl", "pages"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(handler)
+            logger.setLevel(logging.INFO)
+
+
+_log_to_the_server_console()
 
 DEFAULT_FOCUS = "mainz"
-MAX_STYLED_ROWS = 2000  # formatting every cell in Python is fine for the tables pages show (paged, limited)
+FAVICON = Path(__file__).with_name("favicon.png")  # served by the app: no icon font is fetched
 PAGES = (  # (file, catalogue key, icon)
     ("app.py", "nav.overview", ":material/dashboard:"),
     ("pages/1_map.py", "nav.map", ":material/map:"),
@@ -30,9 +60,10 @@ PAGES = (  # (file, catalogue key, icon)
     ("pages/7_data.py", "nav.data", ":material/table_view:"),
     ("pages/8_briefing.py", "nav.briefing", ":material/slideshow:"),
 )
-
-
+GLOBAL_PARAMS = ("lang", "focus", "countries", "branchen", "sme", "pstatus", "years")
+FILTER_PARAMS = GLOBAL_PARAMS[2:]
 YEARS = (2010, 2030)
+COUNTRIES = ("CN", "DE")
 
 
 @dataclass(frozen=True)
@@ -52,153 +83,264 @@ class Context:
     focus: str
     con: duckdb.DuckDBPyConnection
     filters: Filters = Filters()
+    version: DatabaseVersion | None = None
 
 
-@st.cache_resource(show_spinner=False, max_entries=1)
-def _connection(version: db.DatabaseVersion) -> duckdb.DuckDBPyConnection:
-    """One read-only connection per built file: a rebuild replaces the file, so the next run connects anew
-    (the old connection is dropped from the cache and closed once no script uses it)."""
-    return db.connect(version.path)
+CHOICE_WIDGETS = frozenset({"selectbox", "radio", "multiselect", "segmented_control", "pills"})
+FLAG_WIDGETS = frozenset({"toggle", "checkbox"})
 
 
-def param(name: str, default: str) -> str:
-    return st.query_params.get(name, default)
+def bound(widget: Callable[..., Any], label: str, *args: Any, key: str, **kwargs: Any) -> Any:
+    """A widget whose value lives in the URL under ``key``; the one way pages keep view state.
+
+    - Choices (selectbox, radio, multiselect, ...) and flags (toggle, checkbox) keep their *codes* in
+      the URL (``level=division``, ``countries=CN,DE``, ``arcs=0``), checked here against the options:
+      Streamlit's own binding would store the translated label, which breaks a link once the reader
+      switches the language (the label is then no longer an option).
+    - Free values (text, numbers, dates, sliders) use Streamlit's binding (``bind="query-params"``),
+      which drops text that is not a number, numbers out of range and dates that are no dates.
+    Defaults stay out of the URL. A value the page cannot use is ignored and named once by
+    ``notice_ignored()``. ``widget`` is a Streamlit function or a container's method (``c1.selectbox``)."""
+    kind = getattr(widget, "__name__", "")
+    if kind in CHOICE_WIDGETS:
+        return _bound_choice(widget, kind, label, *args, key=key, **kwargs)
+    if kind in FLAG_WIDGETS:
+        return _bound_flag(widget, label, key=key, **kwargs)
+    raw = st.query_params.get_all(key) if key in st.query_params else []
+    value = widget(label, *args, key=key, bind="query-params", **kwargs)
+    if raw and key not in st.query_params:  # dropped by Streamlit: invalid, or equal to the default
+        shown = value if isinstance(value, (list, tuple)) else [value]
+        accepted = {str(v) for v in shown} | {v.isoformat() for v in shown if hasattr(v, "isoformat")}
+        if not set(raw) <= accepted:
+            _ignore(key, label, raw)
+    return value
 
 
-def list_param(name: str) -> list[str]:
-    """A multi-value filter kept in the URL as one comma-separated parameter."""
-    return [v for v in st.query_params.get(name, "").split(",") if v]
+def _raw(key: str) -> list[str]:
+    """The link's values for ``key``: repeated parameters and comma-separated lists alike."""
+    return [part for value in st.query_params.get_all(key) for part in value.split(",") if part]
 
 
-def set_list_param(name: str, values: list[str]) -> None:
-    set_param(name, ",".join(values), "")
+def _ignore(key: str, label: str, raw: list[str]) -> None:
+    log.info("ignored the link's value for %s (%d characters)", key, sum(len(v) for v in raw))
+    st.session_state.setdefault("_url_ignored", []).append(label)
 
 
-def set_param(name: str, value: str, default: str) -> None:
-    """Keep the URL short: a value equal to its default is left out."""
-    if value == default:
-        if name in st.query_params:
-            del st.query_params[name]
-    elif st.query_params.get(name) != value:
-        st.query_params[name] = value
+def _write(key: str, value: str | None) -> None:
+    """Put ``value`` into the URL (None: leave the parameter out); untouched if it is already there."""
+    if value is None:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get_all(key) != [value]:
+        st.query_params[key] = value
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _outdated(version: db.DatabaseVersion) -> bool:
-    return db.is_outdated(Path(version.path))
+def _bound_choice(widget: Callable[..., Any], kind: str, label: str, options: Any, *, key: str, **kwargs: Any) -> Any:
+    options = list(options)
+    codes = [str(option) for option in options]
+    raw = _raw(key)
+    unknown = [v for v in raw if v not in codes]
+    if unknown:
+        _ignore(key, label, unknown)
+    known = [options[codes.index(v)] for v in raw if v in codes]
+    if kind == "multiselect" or kwargs.get("selection_mode") == "multi":
+        default = list(kwargs.pop("default", None) or [])
+        value = widget(label, options, default=list(dict.fromkeys(known)) if known else default, key=key, **kwargs)
+        chosen = [str(v) for v in value]
+        _write(key, None if chosen == [str(v) for v in default] else ",".join(chosen))
+        return value
+    default_index = kwargs.pop("index", 0)
+    index = codes.index(str(known[0])) if known else default_index
+    value = widget(label, options, index=index, key=key, **kwargs)
+    _write(key, None if not options or value == options[default_index] else str(value))
+    return value
 
 
-def open_database(lang: str) -> duckdb.DuckDBPyConnection | None:
-    """The database, built from the bundled data on first start (with a progress bar)."""
-    path = db.database_path()
-    if not path.exists() or _outdated(db.version_of(path)):
+def _bound_flag(widget: Callable[..., Any], label: str, *, key: str, value: bool = False, **kwargs: Any) -> bool:
+    raw = _raw(key)
+    flags = {"1": True, "true": True, "0": False, "false": False}
+    if raw and raw[0].lower() not in flags:
+        _ignore(key, label, raw)
+    start = flags.get(raw[0].lower(), value) if raw else value
+    chosen = bool(widget(label, value=start, key=key, **kwargs))
+    _write(key, None if chosen == value else ("1" if chosen else "0"))
+    return chosen
+
+
+def notice_ignored(lang: str) -> None:
+    """One short notice naming the settings of the link that were not understood (and were reset)."""
+    labels = st.session_state.pop("_url_ignored", [])
+    if labels:
+        st.toast(t("url.ignored", lang, names=", ".join(dict.fromkeys(labels))), icon=":material/link_off:")
+
+
+@st.cache_resource(show_spinner=False)
+def _store(path: str) -> store.Store:
+    """One store per database file and server process: it owns the connection and the build lock."""
+    return store.Store(path)
+
+
+def open_database(lang: str) -> tuple[duckdb.DuckDBPyConnection, DatabaseVersion] | None:
+    """The database through the store: built from the bundled data on first start (with a progress
+    bar; a second session waits for the first one's build), one clear message if it cannot be used."""
+    owner = _store(str(database_path()))  # the one read of the path in a run
+    status = owner.status()
+    if status.state in (store.MISSING, store.BUILDING) or (status.state == store.OUTDATED and status.bundled):
         bar = st.progress(0.0, text=t("db.building", lang))
-        result = db.ensure_database(path, lambda fraction, label: bar.progress(
-            min(fraction, 1.0), text=f"{t('db.building', lang)} {label}"))
+        try:
+            result = owner.ensure(lambda fraction, label: bar.progress(min(fraction, 1.0),
+                                                                       text=f"{t('db.building', lang)} {label}"))
+        except BuildFault as exc:  # a read-only folder, a full disk: one clear line, nothing half-written
+            bar.empty()
+            st.error(t("db.build_failed", lang))
+            st.code(str(exc), language=None)
+            return None
         bar.empty()
         if result is not None and not result.ok:
             st.error(t("db.build_failed", lang))
             st.code("\n".join(m.line() for m in result.errors[:50]), language=None)
             return None
-        if result is None and _outdated(db.version_of(path)):
-            st.warning(t("db.outdated", lang, path=str(path)))
+        status = owner.status()
+    if status.state == store.CORRUPT:
+        st.error(t("db.corrupt", lang, path=str(owner.path)))
+        st.caption(t("db.cause", lang, cause=status.detail))
+        return None
+    if status.state in (store.MISSING, store.BUILDING):
+        st.warning(t("db.still_building", lang))
+        return None
+    if status.state == store.OUTDATED:
+        st.warning(t("db.outdated", lang, path=str(owner.path)))
     try:
-        return db.session(_connection(db.version_of(path)))  # a cursor per script run: runs are threads
+        return owner.cursor(), owner.version()
     except (duckdb.Error, OSError) as exc:
-        st.error(t("db.unreadable", lang, error=str(exc).splitlines()[0]))
+        log.error("database %s cannot be opened: %s", owner.path, exc)
+        st.error(t("db.corrupt", lang, path=str(owner.path)))
         return None
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _city_choices(_con: duckdb.DuckDBPyConnection, version: db.DatabaseVersion) -> pd.DataFrame:
+def _city_choices(_con: duckdb.DuckDBPyConnection, version: DatabaseVersion) -> pd.DataFrame:
     return cities.city_list(_con)
 
 
-def city_names(con: duckdb.DuckDBPyConnection, lang: str) -> dict[str, str]:
+def city_names(ctx: Context) -> dict[str, str]:
     """city_id -> the city's name in the language (German names in the German UI, Chinese in Chinese)."""
-    choices = _city_choices(con, db.version_of(db.database_path()))
-    column = {"de": "name_de", "en": "name_en", "zh": "name_zh"}[lang]
-    return {r.city_id: getattr(r, column) or r.name_de for r in choices.itertuples()}
-
-
-def bilingual(latin, chinese, lang: str) -> list[str]:
-    """Names in their own script beside the transliteration ("Foshan 佛山市"); in Chinese only the Chinese."""
-    return [(zh or la) if lang == "zh" else (f"{la} {zh}" if isinstance(zh, str) and zh else la)
-            for la, zh in zip(latin, chinese, strict=True)]
-
-
-def city_label(row, lang: str) -> str:
-    """A city in its own script beside the transliteration: "Foshan 佛山市" / "Mainz 美因茨"."""
-    name = row["name_de"] if lang == "de" else row["name_en"]
-    return f"{name} {row['name_zh']}" if lang != "zh" and row["name_zh"] else (row["name_zh"] or name)
+    column = city_name_column(ctx.lang)
+    return {r.city_id: getattr(r, column) or r.name_de for r in _city_choices(ctx.con, ctx.version).itertuples()}
 
 
 def page(title_key: str) -> Context | None:
-    """Set up a page: config, language, database, focus city, navigation. None if there is no data."""
-    st.set_page_config(page_title=f"ISA · {t(title_key, 'de')}", page_icon=":material/factory:", layout="wide")
-    lang = param("lang", DEFAULT_LANGUAGE)
-    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-    lang = st.sidebar.selectbox(t("language", lang), list(LANGUAGES), index=list(LANGUAGES).index(lang),
-                                format_func=LANGUAGES.get, key="lang_select")
-    set_param("lang", lang, DEFAULT_LANGUAGE)
-    con = open_database(lang)
-    if con is None:
+    """Set up a page: config, language, database, focus city, filters, navigation. None if there is no data."""
+    st.set_page_config(page_title=f"ISA · {t(title_key, 'de')}", page_icon=str(FAVICON), layout="wide")
+    tables.reset_keys()
+    # The language selector is labelled in all three languages: its label cannot depend on its value.
+    lang = bound(st.sidebar.selectbox, " · ".join(t("language", code) for code in LANGUAGES), list(LANGUAGES),
+                 format_func=LANGUAGES.get, key="lang", index=list(LANGUAGES).index(DEFAULT_LANGUAGE))
+    opened = open_database(lang)
+    if opened is None:
         return None
-    choices = _city_choices(con, db.version_of(db.database_path()))
+    con, version = opened
+    choices = _city_choices(con, version)
     ids = choices["city_id"].tolist()
-    focus = param("focus", DEFAULT_FOCUS)
-    focus = focus if focus in ids else (DEFAULT_FOCUS if DEFAULT_FOCUS in ids else ids[0])
     labels = {r["city_id"]: city_label(r, lang) for _, r in choices.iterrows()}
-    focus = st.sidebar.selectbox(t("focus_city", lang), ids, index=ids.index(focus), format_func=labels.get,
-                                 key="focus_select")
-    set_param("focus", focus, DEFAULT_FOCUS)
-    filters = _global_filters(con, lang)
+    focus = bound(st.sidebar.selectbox, t("focus_city", lang), ids, format_func=labels.get, key="focus",
+                  index=ids.index(DEFAULT_FOCUS) if DEFAULT_FOCUS in ids else 0)
+    filters = _global_filters(con, version, lang)
     st.sidebar.divider()
-    carried = {k: v for k in GLOBAL_PARAMS if (v := st.query_params.get(k))}
-    for file, key, icon in PAGES:
+    carried = {k: st.query_params.get_all(k) for k in GLOBAL_PARAMS if k in st.query_params}
+    for file, key, icon in PAGES:  # language, focus and filters travel with the navigation
         st.sidebar.page_link(file, label=t(key, lang), icon=icon, query_params=carried)
     st.title(t(title_key, lang))
-    return Context(lang, focus, con, filters)
-
-
-GLOBAL_PARAMS = ("lang", "focus", "countries", "branchen", "sme", "pstatus", "years")
+    tables.describe_view(_about(con, version, lang, t(title_key, lang), labels[focus], filters),
+                         _name_parts(filters))
+    return Context(lang, focus, con, filters, version)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _branchen(_con: duckdb.DuckDBPyConnection, version: db.DatabaseVersion) -> pd.DataFrame:
+def _data_status(_con: duckdb.DuckDBPyConnection, version: DatabaseVersion) -> overview.DataStatus:
+    return overview.data_status(_con)
+
+
+def _about(con: duckdb.DuckDBPyConnection, version: DatabaseVersion, lang: str, title: str, focus: str,
+           filters: Filters) -> list[tuple[str, str]]:
+    """The Info sheet of every download: which view, which filters, which data, when."""
+    status = _data_status(con, version)
+    branchen = _branchen(con, version)
+    names = dict(zip(branchen["branche_id"], branchen[f"name_{lang}"], strict=True))
+    chosen = [
+        ", ".join(t(f"country.{c}", lang) for c in filters.countries),
+        ", ".join(names.get(b, b) for b in filters.branchen),
+        t("filters.smes_only", lang) if filters.smes_only else "",
+        ", ".join(t(f"pstatus.{s}", lang) for s in filters.statuses),
+        "" if filters.years == YEARS else f"{t('projects.years', lang)} {filters.years[0]}–{filters.years[1]}",
+    ]
+    return [
+        (t("export.about.view", lang), title),
+        (t("focus_city", lang), focus),
+        (t("filters.title", lang), "; ".join(c for c in chosen if c) or t("filters.all", lang)),
+        (t("export.about.loaded", lang), format_date(status.last_load, lang, with_time=True) or "–"),
+        (t("export.about.exported", lang), format_date(datetime.now(), lang, with_time=True)),
+        (t("export.about.samples", lang), t("export.about.samples_note", lang,
+                                            n=format_number(status.sample_companies + status.sample_projects, lang))),
+    ]
+
+
+def _name_parts(filters: Filters) -> list[str]:
+    """The global filter in a file name: isa_projekte_de_kmu_2026-12-03.xlsx."""
+    parts = [c.lower() for c in filters.countries] + list(filters.branchen)
+    parts += ["kmu"] if filters.smes_only else []
+    parts += list(filters.statuses)
+    parts += [] if filters.years == YEARS else [f"{filters.years[0]}-{filters.years[1]}"]
+    return parts
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _branchen(_con: duckdb.DuckDBPyConnection, version: DatabaseVersion) -> pd.DataFrame:
     return sectors.branche_list(_con)
 
 
-def _global_filters(con: duckdb.DuckDBPyConnection, lang: str) -> Filters:
+def _global_filters(con: duckdb.DuckDBPyConnection, version: DatabaseVersion, lang: str) -> Filters:
     """Countries, Branchen, SMEs only, project status and years: in the sidebar and in the URL."""
-    from etl.contract import PROJECT_STATUSES
-
-    with st.sidebar.expander(t("filters.title", lang), expanded=any(k in st.query_params for k in GLOBAL_PARAMS[2:])):
-        countries = st.multiselect(t("col.country", lang), ["CN", "DE"], format_func=lambda c: t(f"country.{c}", lang),
-                                   default=[c for c in list_param("countries") if c in ("CN", "DE")],
-                                   key="g_countries", placeholder=t("filters.all", lang))
-        branchen = _branchen(con, db.version_of(db.database_path()))
+    with st.sidebar.expander(t("filters.title", lang), expanded=any(k in st.query_params for k in FILTER_PARAMS)):
+        countries = bound(st.multiselect, t("col.country", lang), list(COUNTRIES), key="countries",
+                          format_func=lambda c: t(f"country.{c}", lang), placeholder=t("filters.all", lang))
+        branchen = _branchen(con, version)
         names = dict(zip(branchen["branche_id"], branchen[f"name_{lang}"], strict=True))
-        chosen = st.multiselect(t("col.sector", lang), list(names), format_func=names.get,
-                                default=[b for b in list_param("branchen") if b in names], key="g_branchen",
-                                placeholder=t("filters.all", lang))
-        smes_only = st.toggle(t("filters.smes_only", lang), value=param("sme", "0") == "1", key="g_sme")
-        statuses = st.multiselect(t("projects.status", lang), PROJECT_STATUSES,
-                                  format_func=lambda v: t(f"pstatus.{v}", lang),
-                                  default=[s for s in list_param("pstatus") if s in PROJECT_STATUSES], key="g_status",
-                                  placeholder=t("filters.all", lang))
-        try:
-            low, high = (int(v) for v in param("years", f"{YEARS[0]}-{YEARS[1]}").split("-"))
-        except ValueError:
-            low, high = YEARS
-        years = st.slider(t("projects.years", lang), YEARS[0], YEARS[1], (max(low, YEARS[0]), min(high, YEARS[1])),
-                          key="g_years")
-    set_list_param("countries", countries)
-    set_list_param("branchen", chosen)
-    set_param("sme", "1" if smes_only else "0", "0")
-    set_list_param("pstatus", statuses)
-    set_param("years", f"{years[0]}-{years[1]}", f"{YEARS[0]}-{YEARS[1]}")
-    return Filters(tuple(countries), tuple(chosen), smes_only, tuple(statuses), tuple(years))
+        chosen = bound(st.multiselect, t("col.sector", lang), list(names), format_func=names.get, key="branchen",
+                       placeholder=t("filters.all", lang))
+        smes_only = bound(st.toggle, t("filters.smes_only", lang), value=False, key="sme")
+        statuses = bound(st.multiselect, t("projects.status", lang), list(PROJECT_STATUSES), key="pstatus",
+                         format_func=lambda v: t(f"pstatus.{v}", lang), placeholder=t("filters.all", lang))
+        years = bound(st.slider, t("projects.years", lang), YEARS[0], YEARS[1], YEARS, key="years", step=1)
+    return Filters(tuple(countries), tuple(chosen), bool(smes_only), tuple(statuses), (int(years[0]), int(years[1])))
+
+
+def session_ended() -> Callable[[], bool]:
+    """A check for long work (an upload check): true once the user's browser session has gone, so that
+    the work stops instead of running on for nobody."""
+    try:
+        from streamlit.runtime import Runtime
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        runtime, session = Runtime.instance(), get_script_run_ctx().session_id
+    except (RuntimeError, AttributeError):  # AppTest and bare runs have no server runtime
+        return lambda: False
+    return lambda: not runtime.is_active_session(session)
+
+
+UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzoneInstructions"] > div > span,
+[data-testid="stFileUploaderDropzoneInstructions"] > div > small {{display: none;}}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{content: "{drop}";}}
+[data-testid="stFileUploaderDropzone"] button {{font-size: 0;}}
+[data-testid="stFileUploaderDropzone"] button::after {{content: "{browse}"; font-size: 0.875rem;}}
+</style>"""
+
+
+def localise_uploader(lang: str) -> None:
+    """Streamlit's file uploader speaks English only ("Drag and drop file here", "Browse files"): its
+    texts are replaced by the catalogue's (the limits are said in the caption above it)."""
+    st.html(UPLOADER_CSS.format(drop=t("upload.drop", lang), browse=t("upload.browse", lang)))
 
 
 def sample_badge(count: int, lang: str) -> None:
@@ -206,48 +348,22 @@ def sample_badge(count: int, lang: str) -> None:
         st.warning(t("sample.badge", lang, n=count), icon=":material/science:")
 
 
-def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None = None,
-          height: int | None = None) -> None:
-    """Show ``frame`` and offer exactly it as CSV, CSV for German Excel and XLSX. The files are made
-    only when a button is clicked (Streamlit runs the callable then), not on every script run."""
-    if frame.empty:
-        st.caption(t("table.empty", lang))
-        return
-    config = dict(column_config or {})
-    numbers = [c for c in frame.columns if c not in config and pd.api.types.is_numeric_dtype(frame[c])
-               and not pd.api.types.is_bool_dtype(frame[c])]
-    texts = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])
-             and not pd.api.types.is_bool_dtype(frame[c]) and not pd.api.types.is_datetime64_any_dtype(frame[c])]
-    shown = frame.fillna({c: "" for c in texts}) if texts else frame  # "" rather than Streamlit's "None"
-    if numbers and len(frame) <= MAX_STYLED_ROWS:  # numbers in the selected language (1.234,5 in German)
-        decimals = {c: _decimals(frame[c]) for c in numbers}
-        shown = shown.style.format({c: (lambda v, d=d: format_number(v, lang, d)) for c, d in decimals.items()})
-    st.dataframe(shown, hide_index=True, column_config=config, height=height or "auto")
-    downloads = (
-        ("export.csv", lambda: export.to_csv(frame), export.file_name(view, "csv"), "text/csv", "csv"),
-        ("export.excel_csv", lambda: export.to_excel_csv(frame), export.file_name(f"{view}_excel", "csv"),
-         "text/csv", "xcsv"),
-        ("export.xlsx", lambda: export.to_xlsx(frame), export.file_name(view, "xlsx"),
-         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-    )
-    with st.popover(t("export.download", lang), icon=":material/download:"):
-        for label, make, name, mime, suffix in downloads:
-            st.download_button(t(label, lang), make, name, mime=mime, key=f"{view}_{suffix}",
-                               icon=":material/download:", width="stretch")
+# Transitional: the hand-written URL layer, until the last pages use ``bound`` (to be removed).
+def param(name: str, default: str) -> str:
+    return st.query_params.get(name, default)
 
 
-def _decimals(values: pd.Series) -> int:
-    """0 for counts, 1 for values rounded to tenths, else 2: as many decimals as the numbers have."""
-    known = values.dropna().astype(float)
-    for decimals in (0, 1):
-        if ((known * 10**decimals).round(6) % 1 == 0).all():
-            return decimals
-    return 2
+def list_param(name: str) -> list[str]:
+    return [v for v in st.query_params.get(name, "").split(",") if v]
 
 
-def link(source: str) -> str:
-    """A source as a Markdown link when it is a URL, else as plain text (escaped either way)."""
-    text = source.replace("[", "(").replace("]", ")")
-    if source.startswith(("http://", "https://")):
-        return f"[{text}]({source.replace(')', '%29').replace(' ', '%20')})"
-    return text
+def set_param(name: str, value: str, default: str) -> None:
+    if value == default:
+        if name in st.query_params:
+            del st.query_params[name]
+    elif st.query_params.get(name) != value:
+        st.query_params[name] = value
+
+
+def set_list_param(name: str, values: list[str]) -> None:
+    set_param(name, ",".join(values), "")
