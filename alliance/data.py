@@ -161,6 +161,9 @@ def check_upload(con: duckdb.DuckDBPyConnection | None, name: str, content: byte
 
 # Text that a spreadsheet would run as a formula, matched in SQL: the characters of alliance/export.py.
 FORMULA_PATTERN = "^[" + "".join({"\t": r"\t", "\r": r"\r"}.get(c, re.escape(c)) for c in export.FORMULA_START) + "]"
+# (pattern, replacement) for a line inside a cell that starts a formula (a CR ends a line, it cannot start one)
+INNER_FORMULA = (r"(\r\n|\r|\n)([" + "".join({"\t": r"\t"}.get(c, re.escape(c)) for c in export.FORMULA_START
+                                           if c != "\r") + "])", r"\1'\2")
 
 
 def _filtered_sql(con: duckdb.DuckDBPyConnection, b: Browse, neutralise: bool) -> tuple[str, list]:
@@ -174,8 +177,11 @@ def _filtered_sql(con: duckdb.DuckDBPyConnection, b: Browse, neutralise: bool) -
 
     def shown(column: str) -> str:
         if neutralise and kinds[column] == "VARCHAR":
-            params.append(FORMULA_PATTERN)
-            return f"CASE WHEN regexp_matches({column}, ?) THEN chr(39) || {column} ELSE {column} END AS {column}"
+            # As alliance/export.neutralise: an apostrophe after every line break that starts a formula,
+            # then one in front if the text itself starts like a formula.
+            inner = f"regexp_replace({column}, ?, ?, 'g')"
+            params.extend([*INNER_FORMULA, FORMULA_PATTERN, *INNER_FORMULA, *INNER_FORMULA])
+            return f"CASE WHEN regexp_matches({inner}, ?) THEN chr(39) || {inner} ELSE {inner} END AS {column}"
         return column
 
     select = ", ".join(shown(c) for c in columns)

@@ -154,3 +154,24 @@ def test_unexpected_failure_is_logged_with_traceback_and_named(own, monkeypatch,
     assert report.message.tolist() == ["the file could not be checked (RuntimeError: the disk said no)"]
     (record,) = [r for r in caplog.records if r.name == "alliance.data"]
     assert record.exc_info and "companies_own.csv" in record.getMessage()
+
+
+def test_data_package_neutralises_formulas_after_line_breaks(tmp_path):
+    """A name with a bare CR and a formula after it stays one field of one row, its second line text."""
+    import pandas as pd
+
+    from alliance.db import connect
+    from tests.factory import build_db, valid_tables
+
+    tables = valid_tables()
+    payloads = ["Acme GmbH\r=cmd|' /C calc'!A0", "Two\nlines\n+1", "Tab\t@SUM(A1)", "Crlf\r\n-2+3"]
+    template = tables["companies"]["rows"][0]
+    tables["companies"]["rows"] = [[f"x{i}", name, *template[2:]] for i, name in enumerate(payloads)]
+    tables["projects"]["rows"] = []
+    with connect(build_db(tmp_path, tables)) as con:
+        package = zipfile.ZipFile(io.BytesIO(data.data_package(con)))
+    companies = pd.read_csv(io.BytesIO(package.read("companies.csv")), dtype=str, keep_default_na=False)
+    assert companies["company_id"].tolist() == ["x0", "x1", "x2", "x3"]  # no field became a row of its own
+    for name in companies["name"]:
+        for line in name.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            assert not line.startswith(("=", "+", "-", "@")), repr(name)

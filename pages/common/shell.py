@@ -346,24 +346,3 @@ def localise_uploader(lang: str) -> None:
 def sample_badge(count: int, lang: str) -> None:
     if count:
         st.warning(t("sample.badge", lang, n=count), icon=":material/science:")
-
-
-# Transitional: the hand-written URL layer, until the last pages use ``bound`` (to be removed).
-def param(name: str, default: str) -> str:
-    return st.query_params.get(name, default)
-
-
-def list_param(name: str) -> list[str]:
-    return [v for v in st.query_params.get(name, "").split(",") if v]
-
-
-def set_param(name: str, value: str, default: str) -> None:
-    if value == default:
-        if name in st.query_params:
-            del st.query_params[name]
-    elif st.query_params.get(name) != value:
-        st.query_params[name] = value
-
-
-def set_list_param(name: str, values: list[str]) -> None:
-    set_param(name, ",".join(values), "")
