@@ -30,8 +30,6 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from alliance.i18n import LANGUAGES, t
-
 RULES = ("all", "majority", "no_objection")
 DEFAULT_RULE = "all"
 MEMBER_STATUSES = ("member", "withdrawal_requested")
@@ -80,7 +78,7 @@ def open_procedures(
 
     Columns: city_id, name_de, name_zh, country, applied_on, circular_on, members_at_circular,
     consents, objections, outstanding (list of member city_ids still to answer), outcome
-    ('no_circular', 'pending', 'admissible', 'blocked'), next_step_de, next_step_en, next_step_zh,
+    ('no_circular', 'pending', 'admissible', 'blocked'; the next step is catalogue key nextstep.<outcome>),
     is_sample.
     """
     if rule not in RULES:
@@ -143,8 +141,6 @@ def open_procedures(
     ).df()
     outcomes = [_outcome(r, rule) for r in rows.itertuples()]
     rows["outcome"] = outcomes
-    for lang in LANGUAGES:
-        rows[f"next_step_{lang}"] = [_next_step(r, o, lang) for r, o in zip(rows.itertuples(), outcomes, strict=True)]
     return rows
 
 
@@ -161,11 +157,6 @@ def _outcome(row, rule: str) -> str:
             return "admissible"
         return "blocked" if row.objections * 2 >= members and members else "pending"
     return "blocked" if row.objections else "admissible"  # no_objection
-
-
-def _next_step(row, outcome: str, lang: str) -> str:
-    """The next procedural step, from the one UI catalogue (alliance/i18n.py)."""
-    return t(f"nextstep.{outcome}", lang, n=len(row.outstanding), members=row.members_at_circular)
 
 
 def findings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -27,19 +27,20 @@ if ctx is not None:
         st.info(t("membership.none_open", lang))
     else:
         shell.sample_badge(int(procedures["is_sample"].sum()), lang)
-        step = f"next_step_{lang}"
         shown = procedures.assign(
             applied=[format_date(d, lang) for d in procedures["applied_on"]],
             circular=[format_date(d, lang) for d in procedures["circular_on"]],
             outstanding=[len(o) for o in procedures["outstanding"]],
             city=shell.bilingual(procedures["name_de"], procedures["name_zh"], lang),
+            step=[t(f"nextstep.{p.outcome}", lang, n=len(p.outstanding), members=p.members_at_circular)
+                  for p in procedures.itertuples()],
         )[["city", "is_sample", "applied", "circular", "members_at_circular", "consents", "objections",
-           "outstanding", step]]
+           "outstanding", "step"]]
         shell.table(shown.rename(columns={
             "city": t("col.city", lang), "applied": t("col.applied", lang), "circular": t("col.circular", lang),
             "members_at_circular": t("col.members", lang), "consents": t("col.consents", lang),
             "objections": t("col.objections", lang), "outstanding": t("col.outstanding", lang),
-            step: t("col.next_step", lang), "is_sample": t("col.sample", lang)}), "aufnahmeverfahren", lang)
+            "step": t("col.next_step", lang), "is_sample": t("col.sample", lang)}), "aufnahmeverfahren", lang)
         names = shell.city_names(ctx)
         for procedure in procedures.itertuples():
             if len(procedure.outstanding):

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from alliance import membership
+from alliance.i18n import t
 from tests.factory import build_db, city, make_tables
 
 
@@ -67,7 +68,8 @@ def test_open_procedure_tally(con):
     assert (app.members_at_circular, app.consents, app.objections) == (3, 2, 0)
     assert list(app.outstanding) == ["f3"]
     assert app.outcome == "pending"
-    assert app.next_step_de == "Stellungnahmen ausstehend: 1 von 3 Mitgliedsstädten"
+    step = t(f"nextstep.{app.outcome}", "de", n=len(app.outstanding), members=app.members_at_circular)
+    assert step == "Stellungnahmen ausstehend: 1 von 3 Mitgliedsstädten"  # the wording lives in the catalogue
     assert procs.loc["app2", "outcome"] == "no_circular"
 
 
