@@ -67,7 +67,8 @@ def city_profile(con: duckdb.DuckDBPyConnection, city_id: str) -> CityProfile:
         [city_id, city_id, city_id, MAX_PROJECTS],
     ).df()
     history = con.execute(
-        "SELECT m.date, m.event, m.actor_city_id, a.name_de AS actor_de, m.note, m.source, m.is_sample "
+        "SELECT m.date, m.event, m.actor_city_id, a.name_de AS actor_de, a.name_zh AS actor_zh, m.note, m.source, "
+        "m.is_sample "
         "FROM memberships AS m LEFT JOIN cities AS a ON a.city_id = m.actor_city_id WHERE m.city_id = ? "
         "ORDER BY m.date, m.event_id",
         [city_id],

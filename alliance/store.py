@@ -54,6 +54,7 @@ class Store:
         self._con: duckdb.DuckDBPyConnection | None = None
         self._version: DatabaseVersion | None = None
         self._verified: dict[DatabaseVersion, str] = {}  # version -> "" (sound) or the cause of damage
+        self._built: dict[DatabaseVersion, tuple[int | None, str | None]] = {}
 
     def version(self) -> DatabaseVersion | None:
         """Identifies the file now on disk (a rebuild replaces it: new inode); None if there is none."""
@@ -70,7 +71,7 @@ class Store:
         damage = self._damage(version)
         if damage:
             return Status(CORRUPT, damage)
-        schema, source = built_from(self.path)
+        schema, source = self._built_from(version)
         bundled = source is not None and Path(source).resolve() == SEED_DIR.resolve()
         if schema != SCHEMA_VERSION:
             return Status(OUTDATED if lock_held or not self._building() else BUILDING, bundled=bundled)
@@ -137,6 +138,16 @@ class Store:
                 self._con, self._version = connect(self.path), version
                 log.info("connected to %s (inode %s)", self.path, version.inode)
             return session(self._con)
+
+    def _built_from(self, version: DatabaseVersion) -> tuple[int | None, str | None]:
+        """Schema version and source folder of the file, read once per built file."""
+        with self._guard:
+            if version in self._built:
+                return self._built[version]
+        facts = built_from(self.path)
+        with self._guard:
+            self._built[version] = facts
+        return facts
 
     def _damage(self, version: DatabaseVersion) -> str:
         """'' if the file opens as a database of ours and every table reads back, else the cause.

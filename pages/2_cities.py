@@ -58,7 +58,8 @@ def show(profile: cities.CityProfile, lang: str, key: str) -> None:
     named_companies(profile, lang, key)
     st.subheader(t("cities.projects", lang))
     p = profile.projects
-    shell.table(p.assign(partner=p["partner_de"], status_text=[t(f"pstatus.{s}", lang) for s in p["status"]])[
+    shell.table(p.assign(partner=shell.bilingual(p["partner_de"], p["partner_zh"], lang),
+                         status_text=[t(f"pstatus.{s}", lang) for s in p["status"]])[
         ["title", "partner", "status_text", "volume_eur_m", "is_sample"]].rename(columns={
             "title": t("col.title", lang), "partner": t("col.partner", lang),
             "status_text": t("projects.status", lang), "volume_eur_m": t("col.volume", lang),
@@ -66,9 +67,10 @@ def show(profile: cities.CityProfile, lang: str, key: str) -> None:
     st.subheader(t("cities.history", lang))
     h = profile.history
     shell.table(h.assign(day=[format_date(d, lang) for d in h["date"]],
-                         event_text=[t(f"event.{e}", lang) for e in h["event"]])[
-        ["day", "event_text", "actor_de", "note", "is_sample"]].rename(columns={
-            "day": t("col.date", lang), "event_text": t("col.event", lang), "actor_de": t("col.city", lang),
+                         event_text=[t(f"event.{e}", lang) for e in h["event"]],
+                         actor=shell.bilingual(h["actor_de"], h["actor_zh"], lang))[
+        ["day", "event_text", "actor", "note", "is_sample"]].rename(columns={
+            "day": t("col.date", lang), "event_text": t("col.event", lang), "actor": t("col.city", lang),
             "note": t("col.note", lang), "is_sample": t("col.sample", lang)}), f"mitgliedschaft_{key}", lang)
     if not profile.notes.empty:
         st.markdown(f"**{t('cities.notes', lang)}**")

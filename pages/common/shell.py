@@ -329,11 +329,12 @@ def session_ended() -> Callable[[], bool]:
 
 
 UPLOADER_CSS = """<style>
-[data-testid="stFileUploaderDropzoneInstructions"] > div > span,
-[data-testid="stFileUploaderDropzoneInstructions"] > div > small {{display: none;}}
+[data-testid="stFileUploaderDropzoneInstructions"] span,
+[data-testid="stFileUploaderDropzoneInstructions"] small {{display: none;}}
 [data-testid="stFileUploaderDropzoneInstructions"] > div::after {{content: "{drop}";}}
-[data-testid="stFileUploaderDropzone"] button {{font-size: 0;}}
-[data-testid="stFileUploaderDropzone"] button::after {{content: "{browse}"; font-size: 0.875rem;}}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{font-size: 0;}}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+  content: "{browse}"; font-size: 0.875rem;}}
 </style>"""
 
 

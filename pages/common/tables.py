@@ -63,7 +63,7 @@ def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None 
              and not pd.api.types.is_bool_dtype(frame[c]) and not pd.api.types.is_datetime64_any_dtype(frame[c])]
     shown = frame.fillna({c: MISSING for c in texts}) if texts else frame  # "–" rather than Streamlit's "None"
     if numbers and len(frame) <= MAX_STYLED_ROWS:  # numbers in the selected language (1.234,5 in German)
-        shown = shown.style.format({c: _formatter(frame[c], lang) for c in numbers})
+        shown = shown.style.format({c: _formatter(frame[c], lang) for c in numbers}, na_rep=MISSING)
     st.dataframe(shown, hide_index=True, column_config=config, height=height or "auto")
     yes_no = (t("export.yes", lang), t("export.no", lang))
     about = (*getattr(_page, "about", ()), *about, (t("export.about.rows", lang), format_number(len(frame), lang)))
