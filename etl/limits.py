@@ -35,7 +35,7 @@ from dataclasses import dataclass, fields, replace
 
 import duckdb
 
-from etl.messages import UsageError
+from etl.messages import UsageError, location
 
 ShouldStop = Callable[[], bool]
 
@@ -96,12 +96,7 @@ class LimitExceeded(UsageError):
 
     def line(self) -> str:
         """One line: where, what, and the limit that was hit."""
-        where = self.file
-        if self.row:
-            where += f", row {self.row:,}"
-        if self.column:
-            where += f", column {self.column}"
-        return f"{where}: {self.text} ({self.limit_text})"
+        return f"{location(self.file, self.row, self.column, grouped=True)}: {self.text} ({self.limit_text})"
 
 
 class Stopped(UsageError):

@@ -35,12 +35,7 @@ class Message:
         return (self.level != "error", self.file, self.summary, self.row, self.column)
 
     def line(self) -> str:
-        where = self.file
-        if self.row:
-            where += f", row {self.row}"
-        if self.column:
-            where += f", column {self.column}"
-        return f"{self.level.upper()}: {where}: {self.text}"
+        return f"{self.level.upper()}: {location(self.file, self.row, self.column)}: {self.text}"
 
 
 def error(file: str, row: int, column: str, text: str, summary: bool = False) -> Message:
@@ -49,3 +44,14 @@ def error(file: str, row: int, column: str, text: str, summary: bool = False) ->
 
 def warning(file: str, row: int, column: str, text: str, summary: bool = False) -> Message:
     return Message(file, row, column, text, "warning", summary)
+
+
+def location(file: str, row: int = 0, column: str = "", grouped: bool = False) -> str:
+    """'companies.csv, row 14, column employees': where a message points, rows counted as a spreadsheet
+    does (``grouped``: 'row 200,002', for the large row numbers of a limit)."""
+    where = file
+    if row:
+        where += f", row {row:,}" if grouped else f", row {row}"
+    if column:
+        where += f", column {column}"
+    return where

@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
-from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -23,10 +22,10 @@ from streamlit.testing.v1 import AppTest
 
 from alliance import briefing, sectors
 from alliance.i18n import CATALOGUE, LANGUAGES, t
+from tests import apptest
 from tests.conftest import needs_chromium
 from tests.factory import analytics_tables, build_db, make_tables
 
-ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 PLACEHOLDER = re.compile(r"\{[^}]*\}")
 EDGE = " \t\n·:;,.()[]（）：；，、。–-•→…„“”'\"!?%"
@@ -211,12 +210,7 @@ def names(db):
 
 
 def open_page(monkeypatch, db, page: str, **params: str) -> AppTest:
-    monkeypatch.setenv("ALLIANCE_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(page)
-    at.run()
+    at = apptest.open_page(monkeypatch, db, page, timeout=90, **params)
     assert not at.exception, at.exception
     return at
 

@@ -10,9 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages.common import shell
+from tests.apptest import open_page
 from tests.factory import analytics_tables, build_db
 
-ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = {
     "garbage": "x²✗",
     "unknown id": "no-such-city-0",
@@ -31,13 +31,7 @@ def db(tmp_path_factory):
 
 
 def run(monkeypatch, db: Path, page: str, params: dict[str, str]) -> AppTest:
-    monkeypatch.setenv("ALLIANCE_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    if page != "app.py":
-        at.switch_page(page)
-    return at.run()
+    return open_page(monkeypatch, db, page, **params)
 
 
 def widgets(at: AppTest) -> dict[str, tuple[str, object]]:

@@ -10,9 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages.common import labels
+from tests.apptest import open_page
 from tests.factory import analytics_tables, build_db
 
-ROOT = Path(__file__).resolve().parent.parent
 IMAGE = "![x](http://127.0.0.1:9/pixel.png)"
 LINK = '<a href="http://127.0.0.1:9/">klick</a>'
 
@@ -35,12 +35,7 @@ def db(tmp_path_factory):
 
 
 def run(monkeypatch, db: Path, page: str, **params: str) -> AppTest:
-    monkeypatch.setenv("ALLIANCE_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(page)
-    return at.run()
+    return open_page(monkeypatch, db, page, **params)
 
 
 def test_markdown_in_city_fields_is_escaped(monkeypatch, db):

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests import apptest
 from tests.conftest import needs_chromium
 from tests.factory import analytics_tables, build_db, make_tables
 
@@ -29,13 +30,7 @@ def db(tmp_path_factory):
 
 
 def open_page(monkeypatch, db, page: str, **params: str) -> AppTest:
-    monkeypatch.setenv("ALLIANCE_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    if page != "app.py":  # the page's first run sees the link's parameters, as a deep link does
-        at.switch_page(page)
-    at.run()
+    at = apptest.open_page(monkeypatch, db, page, **params)
     assert not at.exception, at.exception
     return at
 
