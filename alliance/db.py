@@ -1,4 +1,4 @@
-"""Finding, building and opening the database the dashboard reads."""
+"""Opening the database the dashboard reads, read-only; alliance/store.py owns it (states, builds, reconnects)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ from pathlib import Path
 
 import duckdb
 
-from etl.build import BuildResult, Progress, build
-from etl.paths import SEED_DIR, database_path
-from etl.schema import SCHEMA_VERSION
+from etl.contract.paths import database_path
+from etl.contract.version import SCHEMA_VERSION
 
-__all__ = ["database_path", "ensure_database", "connect", "session", "DatabaseVersion", "version_of",
+__all__ = ["database_path", "connect", "session", "DatabaseVersion", "version_of",
            "is_outdated"]
 
 
@@ -46,18 +45,6 @@ def built_from(path: Path) -> tuple[int | None, str | None]:
 def is_outdated(path: Path) -> bool:
     """True when the file was built by another schema version than this code's."""
     return built_from(path)[0] != SCHEMA_VERSION
-
-
-def ensure_database(path: Path | None = None, progress: Progress | None = None) -> BuildResult | None:
-    """Build the database from the bundled seed when it is missing, or when it was built from the
-    bundled seed by another schema version (an update of the app). A database of a city's own data
-    is never replaced here: the app reports it as outdated instead. None if nothing was built."""
-    path = path or database_path()
-    if path.exists():
-        version, source = built_from(path)
-        if version == SCHEMA_VERSION or source is None or Path(source).resolve() != SEED_DIR.resolve():
-            return None
-    return build(SEED_DIR, path, progress or (lambda fraction, label: None))
 
 
 def connect(path: Path | os.PathLike | str) -> duckdb.DuckDBPyConnection:

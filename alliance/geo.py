@@ -11,7 +11,7 @@ from functools import lru_cache
 import duckdb
 import pandas as pd
 
-from etl.paths import REFERENCE_DIR
+from etl.contract.paths import REFERENCE_DIR
 
 MEASURES = ("companies", "population", "projects", "employees")
 STATUS_COLOURS = {  # RGBA

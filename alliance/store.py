@@ -25,10 +25,10 @@ import duckdb
 
 from alliance.db import DatabaseVersion, built_from, connect, session, version_of
 from etl.build import BuildResult, Progress, build
+from etl.contract.paths import SEED_DIR, database_path
+from etl.contract.version import SCHEMA_VERSION
 from etl.lock import BuildLockTimeout, build_lock
 from etl.messages import BuildFault
-from etl.paths import SEED_DIR, database_path
-from etl.schema import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 

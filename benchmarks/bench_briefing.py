@@ -17,7 +17,7 @@ from pathlib import Path
 from alliance import briefing
 from alliance.db import connect
 from etl.build import build
-from etl.paths import SEED_DIR
+from etl.contract.paths import SEED_DIR
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.paths import REFERENCE_DIR, SEED_DIR
+from etl.contract.paths import REFERENCE_DIR, SEED_DIR
 
 N_CITIES = 30
 

@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 from etl.build import BuildResult, build, check
+from etl.contract.paths import SEED_DIR, database_path
 from etl.limits import CLI_FLAGS, LimitExceeded, Limits
 from etl.lock import build_lock
 from etl.messages import UsageError
-from etl.paths import SEED_DIR, database_path
 
 log = logging.getLogger("etl")
 

@@ -26,7 +26,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl.paths import REFERENCE_DIR, SEED_DIR
+from etl.contract.paths import REFERENCE_DIR, SEED_DIR
 
 COMPANY_COLUMNS = ["company_id", "name", "name_zh", "city_id", "sector", "employees", "founded", "offers", "seeks",
                    "offer_sectors", "seek_sectors", "source", "is_sample"]

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
-from etl.paths import REFERENCE_DIR, SQL_DIR
-
-# Raise when tables, views or marts change: databases built with another version are rebuilt (bundled
-# data) or reported as outdated (a city's own data) by the app.
-SCHEMA_VERSION = 6
+from etl.contract.paths import REFERENCE_DIR, SQL_DIR
+from etl.contract.version import SCHEMA_VERSION
 
 # Views and marts depend on each other; this order respects it (marts are tables built at load).
 VIEWS = ("v_companies", "company_sectors", "marts/city_sector_matrix", "v_city_sector_matrix", "v_membership_events",

@@ -26,9 +26,9 @@ import duckdb
 from etl import contract as c
 from etl import schema, sources
 from etl.build import NO_REPLACEMENT_SCANS, BuildResult, _membership_findings
+from etl.contract.paths import SEED_DIR
 from etl.limits import UPLOAD_LIMITS, Guard, Limits, ShouldStop
 from etl.messages import UsageError, warning
-from etl.paths import SEED_DIR
 from etl.validate import validate
 
 log = logging.getLogger(__name__)

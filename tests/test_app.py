@@ -94,7 +94,7 @@ def _age(db: Path) -> None:
 
 def test_outdated_bundled_database_is_rebuilt(tmp_path, monkeypatch):
     from etl.build import build
-    from etl.paths import SEED_DIR
+    from etl.contract.paths import SEED_DIR
 
     db = tmp_path / "alliance.duckdb"
     assert build(SEED_DIR, db).ok

@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 from etl.build import build
-from etl.paths import SEED_DIR
+from etl.contract.paths import SEED_DIR
 from tests.factory import valid_tables, write_source
 
 ROOT = Path(__file__).resolve().parent.parent

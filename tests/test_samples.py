@@ -2,7 +2,7 @@
 
 import csv
 
-from etl.paths import SEED_DIR
+from etl.contract.paths import SEED_DIR
 from etl.samples import FOCUS_CITY, generate
 
 

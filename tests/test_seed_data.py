@@ -4,7 +4,7 @@ import duckdb
 import pytest
 
 from etl.build import build
-from etl.paths import SEED_DIR
+from etl.contract.paths import SEED_DIR
 
 
 @pytest.fixture(scope="module")

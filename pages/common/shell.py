@@ -23,8 +23,8 @@ from alliance import cities, overview, sectors, store
 from alliance.db import DatabaseVersion
 from alliance.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, format_number, t
 from etl.contract import PROJECT_STATUSES
+from etl.contract.paths import database_path
 from etl.messages import BuildFault
-from etl.paths import database_path
 from pages.common import tables
 from pages.common.charts import localise  # noqa: F401 - re-exported
 from pages.common.labels import bilingual, city_label, city_name_column, contract_labels, link, md, plot  # noqa: F401 - re-exported for the pages

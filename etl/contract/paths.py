@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SEED_DIR = PROJECT_ROOT / "data" / "seed"
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
-SQL_DIR = Path(__file__).resolve().parent / "sql"
+SQL_DIR = PROJECT_ROOT / "etl" / "sql"
 
 
 def database_path(explicit: str | os.PathLike | None = None) -> Path:

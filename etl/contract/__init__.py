@@ -1,5 +1,8 @@
 """The import contract: which tables a source folder may hold and what their columns mean.
 
+What the app and the ETL share lives in this package: the tables (here), where the data is
+(``etl.contract.paths``) and the schema version (``etl.contract.version``).
+
 This module is data only; readers, validation and loading all consult it, so a column added here
 is read, validated and loaded everywhere.
 """
