@@ -2,14 +2,18 @@
 
     python -m benchmarks.bench_etl                 # 10k, 100k and 1M companies
     python -m benchmarks.bench_etl --sizes 10000   # just one size
+    python -m benchmarks.bench_etl --repeat 5      # median of 5 runs each (default 3)
 
-Each measurement runs in its own process, so peak memory (max RSS) is that process's alone.
+Each measurement runs in its own process, so peak memory (max RSS) is that process's alone. The bare
+read and the build take turns, ``--repeat`` times each, and the medians are compared: on a shared
+machine a load on it then slows both alike, and the ratio stays meaningful.
 Target (issue 2): the build at most 1.5x the bare read, 1M companies in under 60 s.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -47,26 +51,38 @@ def run_measured(cmd: list[str]) -> tuple[float, float]:
     return float(seconds), float(rss)
 
 
-def measure(companies: int, workdir: Path) -> dict[str, float]:
+def _fresh(path: Path) -> Path:
+    for leftover in (path, Path(f"{path}.wal")):
+        leftover.unlink(missing_ok=True)
+    return path
+
+
+def measure(companies: int, workdir: Path, repeat: int = 3) -> dict[str, float]:
     source = generate(workdir / f"src-{companies}", companies)
     size_mb = sum(p.stat().st_size for p in source.iterdir()) / 1e6
-    bare_db = workdir / f"bare-{companies}.duckdb"
-    bare_s, bare_mb = run_measured([sys.executable, "-c", BARE_READ, str(source), str(bare_db)])
-    etl_s, etl_mb = run_measured([sys.executable, "-m", "etl", "build", "--no-limits", "--source", str(source),
-                                  "--db", str(workdir / f"etl-{companies}.duckdb")])
+    bare, etl = [], []
+    for _ in range(repeat):  # taking turns: a load on the machine slows both alike
+        bare_db = _fresh(workdir / f"bare-{companies}.duckdb")
+        bare.append(run_measured([sys.executable, "-c", BARE_READ, str(source), str(bare_db)]))
+        etl_db = _fresh(workdir / f"etl-{companies}.duckdb")
+        etl.append(run_measured([sys.executable, "-m", "etl", "build", "--no-limits", "--source", str(source),
+                                 "--db", str(etl_db)]))
+    bare_s, etl_s = statistics.median(s for s, _ in bare), statistics.median(s for s, _ in etl)
     return {"companies": companies, "csv_mb": size_mb, "bare_s": bare_s, "etl_s": etl_s, "ratio": etl_s / bare_s,
-            "bare_mb": bare_mb, "etl_mb": etl_mb}
+            "bare_mb": max(mb for _, mb in bare), "etl_mb": max(mb for _, mb in etl)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each, medians compared (default 3)")
     args = parser.parse_args()
+    print(f"median of {args.repeat} runs each; ratio = etl build / bare read of the same run")
     print(f"{'companies':>10} {'CSV MB':>7} {'bare read s':>11} {'etl build s':>11} {'ratio':>6} "
           f"{'bare peak MB':>12} {'etl peak MB':>11}")
     with tempfile.TemporaryDirectory(prefix="alliance-bench-") as tmp:
         for n in args.sizes:
-            r = measure(n, Path(tmp))
+            r = measure(n, Path(tmp), max(1, args.repeat))
             print(f"{r['companies']:>10,} {r['csv_mb']:>7.1f} {r['bare_s']:>11.2f} {r['etl_s']:>11.2f} "
                   f"{r['ratio']:>5.2f}x {r['bare_mb']:>12.0f} {r['etl_mb']:>11.0f}", flush=True)
 

@@ -152,9 +152,14 @@ class Validator:
                     ref = c.TABLES_BY_NAME[column.ref]
                     valid = f"SELECT {ref.key}__v FROM src_{ref.name} WHERE {ref.key}__v IS NOT NULL"
                     describe = lambda v, ref=ref: f"{_show(v)} is not a {ref.key} of table {ref.name}"  # noqa: E731
+                # A single NACE code (no ';', the usual case) is looked up as it is; only lists are split.
+                # (Not for references: their list of valid ids is as long as the table referred to.)
+                single = ""
+                if column.kind == c.NACE_LIST:
+                    single = f" AND (contains({name}, ';') OR {text} NOT IN ({valid}))"
                 self.report(
                     f"SELECT _f, _row, code AS val FROM (SELECT _f, _row, trim(unnest(string_split({name}, ';'))) "
-                    f"AS code FROM ({live}) WHERE {present}) WHERE code <> '' AND code NOT IN ({valid})",
+                    f"AS code FROM ({live}) WHERE {present}{single}) WHERE code <> '' AND code NOT IN ({valid})",
                     [], name, describe)
         if table.one_of:
             empty = " AND ".join(f"nullif(trim({n}), '') IS NULL" for n in table.one_of)
@@ -198,10 +203,13 @@ class Validator:
 
     def check_duplicate_keys(self, table: c.Table) -> None:
         key = table.key
+        # Only the ids that occur more than once go through the window (an aggregate finds them).
+        repeated = (f"SELECT trim({key}) FROM src_{table.name} WHERE nullif(trim({key}), '') IS NOT NULL "
+                    "GROUP BY ALL HAVING count(*) > 1")
         query = (
             f"SELECT _f, _row, val FROM (SELECT _f, _row, trim({key}) AS val, "
             f"first(_f) OVER w AS first_f, first(_row) OVER w AS first_row, row_number() OVER w AS nth "
-            f"FROM src_{table.name} WHERE nullif(trim({key}), '') IS NOT NULL "
+            f"FROM src_{table.name} WHERE nullif(trim({key}), '') IS NOT NULL AND trim({key}) IN ({repeated}) "
             f"WINDOW w AS (PARTITION BY trim({key}) ORDER BY _f, _row)) WHERE nth > 1"
         )
         # The first occurrence is looked up per reported duplicate (at most MAX_SHOWN per file).

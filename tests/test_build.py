@@ -149,6 +149,24 @@ def test_company_keys_and_city_references_hold_without_constraints(tmp_path):
     assert not build(write_source(tmp_path / "dup", tables), tmp_path / "dup.duckdb").ok
 
 
+def test_project_keys_and_references_hold_without_constraints(tmp_path):
+    """projects and project_companies have no PRIMARY/FOREIGN KEY (load speed); the ETL's checks must
+    guarantee them: project_id unique, both cities in cities, one row per project and company."""
+    db = tmp_path / "alliance.duckdb"
+    assert build(write_source(tmp_path / "src"), db).ok
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) - count(DISTINCT project_id) FROM projects").fetchall()[0][0] == 0
+        assert con.execute("SELECT count(*) FROM projects WHERE cn_city_id NOT IN (SELECT city_id FROM cities) "
+                           "OR de_city_id NOT IN (SELECT city_id FROM cities)").fetchall()[0][0] == 0
+        assert con.execute("SELECT count(*) - count(DISTINCT (project_id, company_id)) FROM project_companies"
+                           ).fetchall()[0][0] == 0
+        assert con.execute("SELECT count(*) FROM project_companies WHERE project_id NOT IN "
+                           "(SELECT project_id FROM projects)").fetchall()[0][0] == 0
+    tables = valid_tables()
+    tables["projects"]["rows"].append(list(tables["projects"]["rows"][0]))
+    assert not build(write_source(tmp_path / "dup", tables), tmp_path / "dup.duckdb").ok
+
+
 # -- faults: one clear error, the previous database intact ---------------------------------------------
 def _built(tmp_path: Path) -> tuple[Path, str]:
     db = tmp_path / "alliance.duckdb"
