@@ -19,18 +19,25 @@ Score (0-100) = 100 * sum_i w_i * c_i / sum_i w_i over five components c_i in 0.
 A seeker without seek codes seeks its own sector; one without offer codes offers its own sector.
 Each match carries its reasons as (token, args) pairs (codes, ids, numbers and the matched words of the
 texts, no prose; see match_companies), which alliance/i18n.py puts into words. Ties are broken by
-company_id. For speed, the components other than text are computed in DuckDB for every candidate,
-together with a keyword pre-score (the share of the seeker's keywords found in the candidate's offers
-text); the TEXT_POOL best candidates by that estimate get the exact TF-IDF text fit and are ranked by
-the final score.
+company_id. For speed, the components other than text are computed for every candidate, together
+with a keyword pre-score (the share of the seeker's keywords found in the candidate's offers text);
+the TEXT_POOL best candidates by that estimate get the exact TF-IDF text fit and are ranked by the
+final score. Candidates are graded on a company index (see company_index: codes as integer ids, the
+offers texts as an inverted index of their words), built once per database file, so a request costs
+the same whatever the companies' texts and code lists look like.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import asdict, dataclass
 
 import duckdb
+import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
@@ -173,6 +180,313 @@ def _grade_sql(wanted: str, have: str) -> str:
     )
 
 
+# --- The company index: what match_companies and partner_cities read per request -------------------
+#
+# Grading a million companies' code lists and searching their offers texts in SQL costs work per
+# request that grows with the codes per company and the length of the texts. Instead, at first use per
+# database file (path, inode, mtime: a rebuild replaces the file), the companies are read once into
+# numpy arrays: codes as integer ids (CSR lists), and the offers texts as an inverted index of their
+# words (runs of letters of lower(offers), as DuckDB lower-cases them). A request then grades the ~1,000
+# codes in SQL and the companies by array lookups, and finds each keyword in the vocabulary (substring
+# search, as contains() did) and its companies through the postings.
+
+TOKEN_SPLIT = r"[\s\p{P}\p{S}\p{Nd}]+"  # no keyword character (see keywords()) is one of these
+_INDEX_CACHE: OrderedDict[tuple, CompanyIndex] = OrderedDict()
+_INDEX_LOCK = threading.Lock()
+_INDEX_KEEP = 2  # database files whose index is kept
+_WORDS_CHUNK = 100_000  # companies tokenised per query while the index is built
+
+
+GRADE_VALUES = np.array(sorted({0.0, *SECTOR_GRADES.values()}))  # a grade is kept as its position here
+
+
+@dataclass(frozen=True)
+class _CodeLists:
+    """Per company (index order) a list of code ids: ``codes[starts[j]:starts[j + 1]]`` for company
+    ``rows[j]`` (the last list ends at the end of ``codes``)."""
+
+    rows: np.ndarray
+    starts: np.ndarray
+    codes: np.ndarray
+
+    def best(self, grade: np.ndarray, out: np.ndarray) -> None:
+        """Into ``out``: the highest grade (position in GRADE_VALUES) of each listed company's codes;
+        ``grade[-1]`` is 0 (unknown codes)."""
+        if len(self.codes):
+            out[self.rows] = np.maximum.reduceat(grade[self.codes], self.starts)
+
+    def of(self, company: int) -> np.ndarray:
+        j = int(np.searchsorted(self.rows, company))
+        if j >= len(self.rows) or self.rows[j] != company:
+            return self.codes[:0]
+        return self.codes[self.starts[j]:self.starts[j + 1] if j + 1 < len(self.starts) else len(self.codes)]
+
+
+@dataclass(frozen=True)
+class CompanyIndex:
+    ids: np.ndarray          # company_id, sorted (the index order is the tie-break order)
+    city: np.ndarray         # position in city_ids
+    city_ids: list[str]
+    city_country: np.ndarray
+    employees: np.ndarray
+    division: np.ndarray     # NACE division as a number 1..99, 100 if none
+    sample: np.ndarray
+    code_list: list[str]     # the CODES relation's codes; id = position, -1 unknown
+    rowid: np.ndarray        # the row in the companies table, to fetch a few rows by
+    offers: dict[str, _CodeLists]  # per country: what the companies offer (sector and offer_sectors)
+    seeks: dict[str, _CodeLists]
+    vocabulary: str          # the words of all offers texts, each followed by a newline, sorted
+    word_starts: np.ndarray  # start of each word in vocabulary
+    post_starts: np.ndarray  # word id -> postings[post_starts[id]:post_starts[id + 1]]: companies
+    postings: np.ndarray
+
+    def best(self, lists: dict[str, _CodeLists], grade: np.ndarray, country: str) -> np.ndarray:
+        """Per company the highest grade of its codes (0: none; position in GRADE_VALUES), for the
+        companies outside ``country`` (the others stay 0)."""
+        out = np.zeros(len(self.ids), dtype=np.uint8)
+        for other, listed in lists.items():
+            if other != country:
+                listed.best(grade, out)
+        return out
+
+    def codes_of(self, lists: dict[str, _CodeLists], company: int) -> list[str]:
+        listed = lists.get(self.city_country[self.city[company]])
+        return [] if listed is None else [self.code_list[c] for c in listed.of(company) if c >= 0]
+
+    def position(self, company_id: str | None) -> int:
+        if company_id is None:
+            return -1
+        i = int(np.searchsorted(self.ids, company_id))
+        return i if i < len(self.ids) and self.ids[i] == company_id else -1
+
+    def companies_with(self, word: str) -> np.ndarray:
+        """Companies (positions) whose offers text contains ``word`` (lower case, no separator)."""
+        found, at = [], self.vocabulary.find(word)
+        while at >= 0:
+            found.append(at)
+            at = self.vocabulary.find(word, at + 1)
+        if not found:
+            return np.zeros(0, dtype=np.int64)
+        ids = np.unique(np.searchsorted(self.word_starts, np.array(found), side="right") - 1)
+        lo, hi = self.post_starts[ids], self.post_starts[ids + 1]
+        if len(ids) == 1:
+            return self.postings[lo[0]:hi[0]]
+        return np.concatenate([self.postings[a:b] for a, b in zip(lo, hi, strict=True)])
+
+
+def _database_key(con: duckdb.DuckDBPyConnection) -> tuple | None:
+    """The file and its state, None for a database without a file; the last load's run_id comes from
+    the connection itself, so a connection still reading a replaced file never shares the new index."""
+    try:
+        path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+                           ).fetchall()
+        if not path or not path[0][0]:
+            return None
+        run = con.execute("SELECT max(run_id) FROM etl_runs").fetchall()[0][0]
+        stat = os.stat(path[0][0])
+    except (duckdb.Error, OSError):
+        return None
+    return path[0][0], stat.st_ino, stat.st_mtime_ns, stat.st_size, run
+
+
+def company_index(con: duckdb.DuckDBPyConnection) -> CompanyIndex:
+    """The company index of the connection's database, built at first use and kept per file."""
+    key = _database_key(con)
+    if key is None:
+        return _build_index(con)
+    with _INDEX_LOCK:
+        if key in _INDEX_CACHE:
+            _INDEX_CACHE.move_to_end(key)
+            return _INDEX_CACHE[key]
+        index = _build_index(con)
+        for old in [k for k in _INDEX_CACHE if k[0] == key[0]]:  # a rebuilt file: drop its old index
+            del _INDEX_CACHE[old]
+        _INDEX_CACHE[key] = index
+        while len(_INDEX_CACHE) > _INDEX_KEEP:
+            _INDEX_CACHE.popitem(last=False)
+        return index
+
+
+def _code_lists(con: duckdb.DuckDBPyConnection, column: str, position: np.ndarray, country: str) -> _CodeLists:
+    """The companies' ``column`` (offer_codes or seek_codes) of one country as code ids, in index order;
+    ``position``: the index position of each rowid of the companies table."""
+    got = con.execute(
+        f"WITH codes AS (SELECT code, row_number() OVER (ORDER BY code) - 1 AS id FROM ({CODES})) "
+        f"SELECT l.rid, l.k, coalesce(codes.id, -1) AS id FROM (SELECT c.rowid AS rid, unnest(c.{column}) AS code, "
+        f"generate_subscripts(c.{column}, 1) AS k FROM companies AS c JOIN cities AS ci USING (city_id) "
+        "WHERE ci.country = ?) AS l LEFT JOIN codes USING (code)",
+        [country],
+    ).fetchnumpy()
+    rows = position[np.asarray(got["rid"], dtype=np.int64)]
+    sort = np.lexsort((np.asarray(got["k"]), rows))  # each company's codes in the order stored
+    rows, codes = rows[sort], np.asarray(got["id"], dtype=np.int16)[sort]
+    if not len(rows):
+        return _CodeLists(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), codes)
+    first = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    return _CodeLists(rows[first], first, codes)
+
+
+def _build_index(con: duckdb.DuckDBPyConnection) -> CompanyIndex:
+    cities = con.execute("SELECT city_id, country FROM cities ORDER BY city_id").fetchall()
+    city_ids = [c for c, _ in cities]
+    countries = sorted({country for _, country in cities})
+    base = con.execute(
+        "SELECT c.rowid AS rid, c.company_id, ci.i AS city, c.employees, "
+        "coalesce(TRY_CAST(c.nace_division AS INTEGER), 100) AS division, c.is_sample FROM companies AS c "
+        "JOIN (SELECT city_id, row_number() OVER (ORDER BY city_id) - 1 AS i FROM cities) AS ci USING (city_id) "
+        "ORDER BY c.company_id"
+    ).fetchnumpy()
+    rowid = np.asarray(base["rid"], dtype=np.int64)
+    position = np.full(int(rowid.max()) + 1 if len(rowid) else 0, -1, dtype=np.int64)
+    position[rowid] = np.arange(len(rowid))
+    code_list = [c for (c,) in con.execute(f"SELECT code FROM ({CODES}) ORDER BY code").fetchall()]
+    # the words of the offers texts, a slice of rows at a time (memory stays bounded): word -> companies
+    found: dict[str, list[np.ndarray]] = {}
+    for start in range(0, len(position), _WORDS_CHUNK):
+        for word, rids in con.execute(
+            "SELECT word, list(DISTINCT rid) FROM (SELECT rowid AS rid, unnest(string_split_regex(lower(offers), ?)) "
+            "AS word FROM companies WHERE offers IS NOT NULL AND rowid >= ? AND rowid < ?) WHERE word <> '' "
+            "GROUP BY word", [TOKEN_SPLIT, start, start + _WORDS_CHUNK],
+        ).fetchall():
+            found.setdefault(word, []).append(position[np.array(rids, dtype=np.int64)].astype(np.int32))
+    vocabulary_words = sorted(found)
+    parts: list[np.ndarray] = []
+    counts = np.zeros(len(vocabulary_words), dtype=np.int64)
+    for i, word in enumerate(vocabulary_words):
+        word_parts = found.pop(word)
+        counts[i] = sum(len(part) for part in word_parts)
+        parts += word_parts
+    postings = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+    lengths = np.array([len(w) + 1 for w in vocabulary_words], dtype=np.int64)
+    return CompanyIndex(
+        ids=np.asarray(base["company_id"], dtype=object),
+        city=np.asarray(base["city"], dtype=np.int32),
+        city_ids=city_ids,
+        city_country=np.array([c for _, c in cities], dtype=object),
+        employees=np.asarray(base["employees"], dtype=np.int64),
+        division=np.asarray(base["division"], dtype=np.int32),
+        sample=np.asarray(base["is_sample"], dtype=bool),
+        code_list=code_list,
+        rowid=rowid,
+        offers={country: _code_lists(con, "offer_codes", position, country) for country in countries},
+        seeks={country: _code_lists(con, "seek_codes", position, country) for country in countries},
+        vocabulary="".join(w + "\n" for w in vocabulary_words),
+        word_starts=np.r_[0, np.cumsum(lengths)[:-1]] if len(lengths) else np.zeros(0, dtype=np.int64),
+        post_starts=np.r_[0, np.cumsum(counts)],
+        postings=postings,
+    )
+
+
+def _code_grades(con: duckdb.DuckDBPyConnection, index: CompanyIndex, codes: list[str], offered: bool) -> np.ndarray:
+    """Grade per code id (last element 0, for unknown codes): offered, of each code a candidate may offer
+    against the seeker's sought ``codes``; else of each code a candidate may seek against the seeker's
+    offered ``codes``."""
+    grade = _grade_sql("wanted", "have")
+    own, other = ("have", "wanted") if offered else ("wanted", "have")
+    rows = con.execute(
+        f"WITH codes AS ({CODES}), given AS (SELECT c.* FROM codes AS c WHERE list_contains(?, c.code)) "
+        f"SELECT {own}.code, max({grade}) FROM codes AS {own} CROSS JOIN given AS {other} GROUP BY {own}.code",
+        [codes],
+    ).fetchall()
+    position = {c: i for i, c in enumerate(index.code_list)}
+    level = {float(v): i for i, v in enumerate(GRADE_VALUES)}
+    out = np.zeros(len(index.code_list) + 1, dtype=np.uint8)
+    for code, fit in rows:
+        if code in position and fit:
+            out[position[code]] = level[float(fit)]
+    return out
+
+
+def _city_context(con: duckdb.DuckDBPyConnection, index: CompanyIndex, profile: Profile):
+    """Per city (index position) x NACE division (0..100): Branche, LQ, projects with the seeker's city,
+    city score; for the cities of the other country (as the candidates' join did)."""
+    rows = con.execute(
+        f"""
+        WITH other_cities AS (SELECT city_id FROM cities WHERE country <> ?),
+        lq AS ({BRANCHE_LQ}),
+        ties AS (
+            SELECT CASE WHEN cn_city_id = ? THEN de_city_id ELSE cn_city_id END AS city_id, count(*) AS projects
+            FROM projects WHERE ? IN (cn_city_id, de_city_id) GROUP BY ALL
+        )
+        SELECT c.city_id, TRY_CAST(nb.nace_division AS INTEGER), nb.branche_id, coalesce(l.lq, 0) AS lq,
+               coalesce(t.projects, 0) AS projects,
+               0.7 * least(coalesce(l.lq, 0), 2) / 2 + 0.3 * (coalesce(t.projects, 0) > 0)::INTEGER AS city
+        FROM other_cities AS c CROSS JOIN nace_branche AS nb
+        LEFT JOIN lq AS l ON l.city_id = c.city_id AND l.branche_id = nb.branche_id
+        LEFT JOIN ties AS t ON t.city_id = c.city_id
+        """,
+        [profile.country, profile.city_id, profile.city_id],
+    ).fetchall()
+    shape = (len(index.city_ids), 101)
+    branche, lq = np.full(shape, None, dtype=object), np.zeros(shape)
+    projects, city = np.zeros(shape, dtype=np.int64), np.zeros(shape)
+    position = {c: i for i, c in enumerate(index.city_ids)}
+    for city_id, division, branche_id, lq_, projects_, city_ in rows:
+        if city_id in position and division is not None and 0 <= division <= 100:
+            at = (position[city_id], division)
+            branche[at], lq[at], projects[at], city[at] = branche_id, lq_, projects_, city_
+    return branche, lq, projects, city
+
+
+def _shortlist(con: duckdb.DuckDBPyConnection, index: CompanyIndex, profile: Profile, seek_codes: list[str],
+               offer_codes: list[str], words: list[str], w: dict[str, float], pool: int,
+               include_samples: bool) -> pd.DataFrame:
+    """The ``pool`` best candidates by the estimate (components but text, plus the keyword pre-score)."""
+    n = len(index.ids)
+    sector_level = index.best(index.offers, _code_grades(con, index, seek_codes, offered=True), profile.country)
+    reciprocity_level = index.best(index.seeks, _code_grades(con, index, offer_codes, offered=False),
+                                   profile.country)
+    other_city = np.array([country != profile.country for country in index.city_country], dtype=bool)
+    keep = other_city[index.city] & ((sector_level > 0) | (reciprocity_level > 0))
+    if include_samples is False:
+        keep &= ~index.sample
+    me = index.position(profile.company_id)
+    if me >= 0:
+        keep[me] = False
+    rows = np.flatnonzero(keep)
+    if not len(rows):
+        return pd.DataFrame()
+    sector_fit, reciprocity = GRADE_VALUES[sector_level], GRADE_VALUES[reciprocity_level]
+    branche, lq, projects, city = _city_context(con, index, profile)
+    at = (index.city[rows], index.division[rows])
+    size = np.where(index.employees[rows] < 250, SIZE_FIT[(profile.is_sme, True)], SIZE_FIT[(profile.is_sme, False)])
+    partial = (w["sector"] * sector_fit[rows] + w["reciprocity"] * reciprocity[rows] + w["size"] * size
+               + w["city"] * city[at])
+    # a candidate below the pool's cutoff cannot reach the pool even with a perfect text
+    cutoff = -1.0 if len(rows) < pool else float(np.partition(partial, len(rows) - pool)[len(rows) - pool])
+    short = np.flatnonzero(partial + w["text"] >= cutoff)
+    hits = np.zeros(n, dtype=np.int32)
+    for word in words:
+        found = np.zeros(n, dtype=bool)
+        found[index.companies_with(word)] = True
+        hits += found
+    text_estimate = hits[rows[short]] / len(words) if words else np.zeros(len(short))
+    estimate = partial[short] + w["text"] * text_estimate
+    if len(short) > pool:  # sort only those that can make the pool (ties at its end included)
+        top = estimate >= np.partition(estimate, len(short) - pool)[len(short) - pool]
+        short, estimate = short[top], estimate[top]
+    order = np.lexsort((rows[short], -estimate))[:pool]
+    best, estimate = short[order], estimate[order]
+    picked, at = rows[best], (at[0][best], at[1][best])
+    frame = pd.DataFrame({
+        "position": picked, "company_id": index.ids[picked], "city_id": [index.city_ids[c] for c in index.city[picked]],
+        "employees": index.employees[picked], "is_sample": index.sample[picked],
+        "sector_fit": sector_fit[picked], "reciprocity": reciprocity[picked], "branche_id": branche[at],
+        "size": size[best], "lq": lq[at], "projects": projects[at], "city": city[at], "partial": partial[best],
+        "text_estimate": (hits[picked] / len(words)) if words else np.zeros(len(picked)), "estimate": estimate,
+    })
+    columns = ["name", "name_zh", "offers", "sector", "city_de", "city_en", "city_zh"]
+    details = {row[0]: row[1:] for row in con.execute(
+        "SELECT c.company_id, c.name, c.name_zh, c.offers, coalesce(c.sector, c.nace_division) AS sector, "
+        "ci.name_de AS city_de, ci.name_en AS city_en, ci.name_zh AS city_zh FROM companies AS c "
+        "JOIN cities AS ci USING (city_id) WHERE c.rowid IN (SELECT unnest(?::BIGINT[]))",
+        [index.rowid[picked].tolist()],
+    ).fetchall()}
+    for i, column in enumerate(columns):
+        frame[column] = pd.Series([details[cid][i] for cid in frame["company_id"]], dtype=object)
+    return frame
+
+
 def match_companies(
     con: duckdb.DuckDBPyConnection,
     seeker: Profile | str,
@@ -195,118 +509,51 @@ def match_companies(
     seek_codes = list(profile.effective_seek_codes())
     offer_codes = list(profile.effective_offer_codes())
     words = keywords(profile.seeks)
-    sample_filter = "" if include_samples else "AND NOT c.is_sample"
-    candidates = con.execute(
-        f"""
-        WITH seek AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS code),
-        offer AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS code),
-        other_cities AS (SELECT city_id FROM cities WHERE country <> ?),
-        codes AS ({CODES}),
-        offer_grade AS (  -- grade of each code a candidate may offer against the seeker's sought codes
-            SELECT have.code, max({_grade_sql('wanted', 'have')}) AS fit,
-                   arg_max(wanted.code, {_grade_sql('wanted', 'have')}) AS wanted
-            FROM codes AS have CROSS JOIN (SELECT c.* FROM codes AS c SEMI JOIN seek USING (code)) AS wanted
-            GROUP BY have.code
-        ),
-        seek_grade AS (  -- grade of each code a candidate may seek against what the seeker offers
-            SELECT wanted.code, max({_grade_sql('wanted', 'have')}) AS fit
-            FROM codes AS wanted CROSS JOIN (SELECT c.* FROM codes AS c SEMI JOIN offer USING (code)) AS have
-            GROUP BY wanted.code
-        ),
-        offer_map AS (SELECT map(list(code), list(fit)) AS m FROM offer_grade WHERE fit > 0),
-        seek_map AS (SELECT map(list(code), list(fit)) AS m FROM seek_grade WHERE fit > 0),
-        pool AS (  -- one scan of the candidates: their best grades through the two small maps
-            SELECT c.company_id, c.city_id, c.employees, c.nace_division, c.is_sample,
-                   coalesce(list_max(list_transform(c.offer_codes, lambda x: o.m[x])), 0) AS sector_fit,
-                   coalesce(list_max(list_transform(c.seek_codes, lambda x: s.m[x])), 0) AS reciprocity
-            FROM companies AS c CROSS JOIN offer_map AS o CROSS JOIN seek_map AS s
-            WHERE c.city_id IN (SELECT city_id FROM other_cities) AND c.company_id IS DISTINCT FROM ?
-              {sample_filter}
-        ),
-        candidates AS (SELECT * FROM pool WHERE sector_fit > 0 OR reciprocity > 0),
-        lq AS ({BRANCHE_LQ}),
-        ties AS (
-            SELECT CASE WHEN cn_city_id = ? THEN de_city_id ELSE cn_city_id END AS city_id, count(*) AS projects
-            FROM projects WHERE ? IN (cn_city_id, de_city_id) GROUP BY ALL
-        ),
-        context AS (  -- per city and NACE division (a few thousand rows): Branche, LQ, projects, city score
-            SELECT c.city_id, nb.nace_division, nb.branche_id, coalesce(l.lq, 0) AS lq,
-                   coalesce(t.projects, 0) AS projects,
-                   0.7 * least(coalesce(l.lq, 0), 2) / 2 + 0.3 * (coalesce(t.projects, 0) > 0)::INTEGER AS city
-            FROM other_cities AS c CROSS JOIN nace_branche AS nb
-            LEFT JOIN lq AS l ON l.city_id = c.city_id AND l.branche_id = nb.branche_id
-            LEFT JOIN ties AS t ON t.city_id = c.city_id
-        ),
-        scored AS (
-            SELECT p.company_id, p.city_id, p.employees, p.is_sample, p.sector_fit, p.reciprocity,
-                   x.branche_id, CASE WHEN p.employees < 250 THEN ? ELSE ? END AS size,
-                   coalesce(x.lq, 0) AS lq, coalesce(x.projects, 0) AS projects, coalesce(x.city, 0) AS city
-            FROM candidates AS p
-            LEFT JOIN context AS x ON x.city_id = p.city_id AND x.nace_division = p.nace_division
-        ),
-        partial AS (
-            SELECT *, ? * sector_fit + ? * reciprocity + ? * size + ? * city AS partial FROM scored
-        ),
-        cutoff AS (  -- a candidate below this cannot reach the pool even with a perfect text
-            SELECT coalesce(min(partial), -1) AS partial
-            FROM (SELECT partial FROM partial ORDER BY partial DESC LIMIT ?)
-        ),
-        shortlist AS (SELECT * FROM partial WHERE partial + ? >= (SELECT partial FROM cutoff))
-        SELECT s.*, c.name, c.name_zh, c.offers, coalesce(c.sector, c.nace_division) AS sector,
-               ci.name_de AS city_de, ci.name_en AS city_en, ci.name_zh AS city_zh,
-               CASE WHEN len(?::VARCHAR[]) = 0 THEN 0 ELSE
-                   list_sum(list_transform(?::VARCHAR[], lambda t: contains(lower(coalesce(c.offers, '')), t)
-                       ::INTEGER)) / len(?::VARCHAR[]) END AS text_estimate,
-               s.partial + ? * text_estimate AS estimate
-        FROM shortlist AS s
-        JOIN companies AS c USING (company_id)
-        JOIN cities AS ci ON ci.city_id = s.city_id
-        ORDER BY estimate DESC, s.company_id
-        LIMIT ?
-        """,
-        [seek_codes, offer_codes, profile.country, profile.company_id, profile.city_id, profile.city_id,
-         SIZE_FIT[(profile.is_sme, True)], SIZE_FIT[(profile.is_sme, False)],
-         w["sector"], w["reciprocity"], w["size"], w["city"], max(TEXT_POOL, k),
-         w["text"], words, words, words, w["text"], max(TEXT_POOL, k)],
-    ).df()
+    index = company_index(con)
+    candidates = _shortlist(con, index, profile, seek_codes, offer_codes, words, w, max(TEXT_POOL, k),
+                            include_samples)
     if candidates.empty:
         return _empty_result()
     names = _code_names(con, seek_codes + offer_codes + candidates["sector"].dropna().tolist())
-    candidates["text"] = _text_fit(profile, seek_codes, candidates, con, names)
+    offered_codes = {cid: sorted(index.codes_of(index.offers, p))
+                     for cid, p in zip(candidates["company_id"], candidates["position"], strict=True)}
+    candidates["text"] = _text_fit(profile, seek_codes, candidates, con, names, offered_codes)
     candidates["score"] = 100 * (w["sector"] * candidates["sector_fit"] + w["reciprocity"] * candidates["reciprocity"]
                                  + w["text"] * candidates["text"] + w["size"] * candidates["size"]
                                  + w["city"] * candidates["city"])
     top = candidates.sort_values(["score", "company_id"], ascending=[False, True]).head(k).reset_index(drop=True)
     top["rank"] = range(1, len(top) + 1)
     ids = top["company_id"].tolist()
-    offered = _best_pairs(con, ids, seek_codes, reciprocal=False)
-    sought = _best_pairs(con, ids, offer_codes, reciprocal=True)
+    sought_codes = {cid: index.codes_of(index.seeks, p)
+                    for cid, p in zip(top["company_id"], top["position"], strict=True)}
+    offered = _best_pairs(con, {cid: offered_codes[cid] for cid in ids}, seek_codes, reciprocal=False)
+    sought = _best_pairs(con, sought_codes, offer_codes, reciprocal=True)
     top["reasons"] = [_reasons(profile, row, offered.get(row.company_id), sought.get(row.company_id))
                       for row in top.itertuples()]
     return top[RESULT_COLUMNS]
 
 
-def _best_pairs(con: duckdb.DuckDBPyConnection, company_ids: list[str], codes: list[str],
+def _best_pairs(con: duckdb.DuckDBPyConnection, listed: dict[str, list[str]], codes: list[str],
                 reciprocal: bool) -> dict[str, tuple[str, str]]:
     """For each shortlisted company, (wanted, offered): the closest pair of codes by SECTOR_GRADES (ties:
-    the highest offered code). Sector fit: the seeker's sought ``codes`` against what the company
-    offers; reciprocal: what the company seeks against the seeker's offered ``codes``."""
+    the highest offered code, then the highest wanted code). Sector fit: the seeker's sought ``codes``
+    against what the company offers; reciprocal: what the company seeks against the seeker's offered
+    ``codes``. ``listed``: each company's offered (sector fit) or sought (reciprocal) codes, from the
+    company index."""
     grade = _grade_sql("wanted", "have")
-    own, other, own_column = ("wanted", "have", "seek_codes") if reciprocal else ("have", "wanted", "offer_codes")
+    own, other = ("wanted", "have") if reciprocal else ("have", "wanted")
     rows = con.execute(
         f"""
         WITH codes AS ({CODES}),
-        listed AS (
-            SELECT company_id, unnest({own_column}) AS code FROM companies
-            WHERE company_id IN (SELECT unnest(?::VARCHAR[]))
-        ),
+        listed AS (SELECT unnest(?::VARCHAR[]) AS company_id, unnest(?::VARCHAR[]) AS code),
         given AS (SELECT c.* FROM codes AS c WHERE list_contains(?, c.code))
-        SELECT l.company_id, arg_max([wanted.code, have.code], ({grade}, have.code))
+        SELECT l.company_id, arg_max([wanted.code, have.code], ({grade}, have.code, wanted.code))
         FROM listed AS l JOIN codes AS {own} USING (code) CROSS JOIN given AS {other}
         WHERE {grade} > 0
         GROUP BY l.company_id
         """,
-        [company_ids, codes],
+        [[cid for cid, own_codes in listed.items() for _ in own_codes],
+         [code for own_codes in listed.values() for code in own_codes], codes],
     ).fetchall()
     return {cid: (pair[0], pair[1]) for cid, pair in rows}
 
@@ -337,11 +584,10 @@ def _with_sector_names(text: str, codes: list[str], names: dict[str, dict[str, s
 
 
 def _text_fit(profile: Profile, seek_codes: list[str], candidates: pd.DataFrame,
-              con: duckdb.DuckDBPyConnection, names: dict[str, dict[str, str]]) -> list[float]:
-    """TF-IDF cosine of the seeker's seeks against each candidate's offers (IDF over this pool)."""
-    offer_codes = dict(con.execute(
-        "SELECT company_id, list_sort(offer_codes) FROM companies WHERE company_id IN (SELECT unnest(?::VARCHAR[]))",
-        [candidates["company_id"].tolist()]).fetchall())
+              con: duckdb.DuckDBPyConnection, names: dict[str, dict[str, str]],
+              offer_codes: dict[str, list[str]]) -> list[float]:
+    """TF-IDF cosine of the seeker's seeks against each candidate's offers (IDF over this pool);
+    ``offer_codes``: each candidate's offered codes, sorted."""
     query = _with_sector_names(profile.seeks, seek_codes, names)
     documents = [
         _with_sector_names(offers or "", offer_codes.get(cid, []), names)
@@ -356,9 +602,37 @@ def _text_fit(profile: Profile, seek_codes: list[str], candidates: pd.DataFrame,
         ]
     if not query.strip() or not any(d.strip() for d in documents):
         return [0.0] * len(documents)
-    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 3), lowercase=True, sublinear_tf=True)
+    vectorizer = TfidfVectorizer(analyzer=_char_wb_ngrams, lowercase=False, sublinear_tf=True)
     matrix = vectorizer.fit_transform([query, *documents])
     return [float(v) for v in cosine_similarity(matrix[0], matrix[1:])[0]]
+
+
+_WHITE_SPACES = re.compile(r"\s\s+")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_ngrams(word: str) -> tuple[str, ...]:
+    """The character 2- and 3-grams of one word padded with blanks, as scikit-learn's "char_wb" makes them."""
+    padded = f" {word} "
+    grams: list[str] = []
+    for n in (2, 3):
+        offset = 0
+        grams.append(padded[offset:offset + n])
+        while offset + n < len(padded):
+            offset += 1
+            grams.append(padded[offset:offset + n])
+        if offset == 0:  # a short word counts once
+            break
+    return tuple(grams)
+
+
+def _char_wb_ngrams(text: str) -> list[str]:
+    """TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 3), lowercase=True)'s analyzer, the n-grams of
+    each word kept between requests (texts of a pool repeat their words and sector names)."""
+    grams: list[str] = []
+    for word in _WHITE_SPACES.sub(" ", text.lower()).split():
+        grams.extend(_word_ngrams(word))
+    return grams
 
 
 def matched_words(seeks: str, offers: str | None, limit: int = MAX_WORDS) -> list[str]:
@@ -410,10 +684,17 @@ def partner_cities(
     100 * (0.5 * min(LQ, 2) / 2 + 0.3 * min(fitting companies, 10) / 10 + 0.2 * [declared strength]),
     where LQ is the city's location quotient (employees, alliance) in the Branche of the seeker's
     sought sectors (the best of them), fitting companies have a sector fit of at least 0.6 (same
-    division or closer), and a declared strength in one of those Branchen counts. Ties: city_id.
+    division or closer) with what they make or offer (their sector and offer_sectors, as
+    match_companies grades them), and a declared strength in one of those Branchen counts. Ties: city_id.
     """
     profile = company_profile(con, seeker) if isinstance(seeker, str) else seeker
     seek_codes = list(profile.effective_seek_codes())
+    index = company_index(con)
+    divisions = {code[:2] for code in seek_codes}
+    in_division = np.array([code[:2] in divisions for code in index.code_list] + [False], dtype=np.uint8)
+    fitting = index.best(index.offers, in_division, profile.country) > 0
+    companies = np.bincount(index.city[fitting], minlength=len(index.city_ids))
+    samples = np.bincount(index.city[fitting & index.sample], minlength=len(index.city_ids))
     return con.execute(
         f"""
         WITH seek AS (SELECT DISTINCT left(unnest(?::VARCHAR[]), 2) AS division),
@@ -425,10 +706,9 @@ def partner_cities(
             SELECT city_id, max(lq) AS lq, arg_max(branche_id, lq) AS branche_id FROM lq
             WHERE branche_id IN (SELECT branche_id FROM seek_branchen) GROUP BY city_id
         ),
-        fitting AS (
-            SELECT city_id, sum(companies) AS companies,
-                   coalesce(sum(companies) FILTER (WHERE is_sample), 0) AS sample_companies
-            FROM city_sector_matrix WHERE nace_division IN (SELECT division FROM seek) GROUP BY city_id
+        fitting AS (  -- companies per city offering a sought division (counted from the company index)
+            SELECT unnest(?::VARCHAR[]) AS city_id, unnest(?::HUGEINT[]) AS companies,
+                   unnest(?::HUGEINT[]) AS sample_companies
         ),
         declared AS (
             SELECT DISTINCT cs.city_id FROM city_sectors AS cs JOIN nace_branche AS nb USING (nace_division)
@@ -449,5 +729,5 @@ def partner_cities(
         ORDER BY score DESC, c.city_id
         LIMIT ?
         """,
-        [seek_codes, profile.country, k],
+        [seek_codes, index.city_ids, companies.tolist(), samples.tolist(), profile.country, k],
     ).df()

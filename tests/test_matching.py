@@ -140,3 +140,26 @@ def test_partner_cities(analytics_db):
 def test_unknown_company(analytics_db):
     with pytest.raises(KeyError):
         matching.match_companies(analytics_db, "nope")
+
+
+def test_partner_cities_count_offered_sectors(tmp_path):
+    """A firm whose main sector is wholesale (46.69) but which offers 28.41 fits a seeker of 28.41, in
+    partner_cities as in match_companies: city b gets 1 fitting company -> 100 * .3 * 1 / 10 = 3."""
+    from alliance.db import connect
+    from tests.factory import analytics_tables, build_db
+
+    tables = analytics_tables()
+    header = tables["companies"]["header"]
+    trader = {"company_id": "b2", "name": "B2 Trading", "city_id": "b", "sector": "46.69", "employees": "20",
+              "offer_sectors": "28.41", "source": "s"}
+    for column in trader:
+        if column not in header:
+            header.append(column)
+            for row in tables["companies"]["rows"]:
+                row.append("")
+    tables["companies"]["rows"].append([trader.get(column, "") for column in header])
+    con = connect(build_db(tmp_path, tables))
+    r = matching.partner_cities(con, "m1").set_index("city_id")
+    assert r.loc["b", "fitting_companies"] == 1 and r.loc["b", "score"] == pytest.approx(3.0)
+    assert r.loc["a", "fitting_companies"] == 2  # a1 and a2 (28.92, same division); a3 is food
+    assert matching.match_companies(con, "m1").set_index("company_id").loc["b2", "sector_fit"] == 1.0
