@@ -97,14 +97,16 @@ def generate(out: Path, companies: int) -> Path:
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(make=None, description: str | None = None) -> None:
+    """The command line of a generator (this one, or benchmarks/generate_varied.py's ``make``)."""
+    make = make or generate
+    parser = argparse.ArgumentParser(description=description or __doc__.splitlines()[0])
     parser.add_argument("--companies", type=int, default=1_000_000)
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     if args.out.exists():
         shutil.rmtree(args.out)
-    generate(args.out, args.companies)
+    make(args.out, args.companies)
     print(f"wrote {args.out}")
 
 

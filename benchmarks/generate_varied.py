@@ -19,14 +19,13 @@ Deterministic (a hash of the row number); flagged is_sample. DuckDB writes the C
 
 from __future__ import annotations
 
-import argparse
 import csv
 import re
-import shutil
 from pathlib import Path
 
 import duckdb
 
+from benchmarks import generate_source
 from benchmarks.generate_source import N_CITIES
 from etl.contract.paths import REFERENCE_DIR, SEED_DIR
 
@@ -176,14 +175,7 @@ def generate(out: Path, companies: int) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--companies", type=int, default=1_000_000)
-    parser.add_argument("--out", type=Path, required=True)
-    args = parser.parse_args()
-    if args.out.exists():
-        shutil.rmtree(args.out)
-    generate(args.out, args.companies)
-    print(f"wrote {args.out}")
+    generate_source.main(generate, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":
