@@ -62,8 +62,10 @@ def test_downloaded_csv_equals_the_table_shown(page, app_server, tmp_path):
         row = int(cell.get_attribute("id").split("-")[-1])
         shown.setdefault(row, []).append(cell.inner_text().strip())
     page.get_by_role("button", name="Herunterladen").nth(1).click()
-    with page.expect_download() as info:
-        page.get_by_role("button", name="CSV", exact=True).click()
+    csv_button = page.get_by_role("button", name="CSV", exact=True)
+    csv_button.wait_for()  # the popover is open (a loaded machine opens it late)
+    with page.expect_download(timeout=60_000) as info:
+        csv_button.click()
     path = tmp_path / "status.csv"
     info.value.save_as(path)
     frame = pd.read_csv(path, keep_default_na=False, dtype=str)

@@ -135,12 +135,17 @@ def served(tmp_path_factory):
     con.close()
 
 
+# Unbounded, each of these reads took 19-140 s (issue 11); the bound proves the read stopped early and
+# leaves room for a loaded CI machine. What stopped it is asserted by the message.
+STOPPED_EARLY_S = 15
+
+
 # -- the reproductions of the issue ------------------------------------------------------------------
 def test_xlsx_of_2m_rows_is_refused_by_its_dimension(tmp_path, served):
     path = xlsx(tmp_path / "companies_big.xlsx", sheet(["company_id"], one_cell, 2_000_000))
     started = time.monotonic()
     assert_one_line(upload(path, served), "max_rows", "used range companies!A1:A2000001 has 2,000,000 data rows")
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < STOPPED_EARLY_S
     code, lines = cli_check(tmp_path, path)
     assert code == 2 and len(lines) == 1
     assert lines[0].startswith("LIMIT EXCEEDED: companies_big.xlsx: the sheet's used range")
@@ -169,7 +174,7 @@ def test_xlsx_with_huge_shared_strings_is_refused_unopened(tmp_path, served):
     path = xlsx(tmp_path / "companies_sst.xlsx", sheet(COMPANY_HEADER, company_row, 1), shared_strings(1_500_000))
     started = time.monotonic()
     assert_one_line(upload(path, served), "max_shared_strings", "more than 1,000,000 shared strings")
-    assert time.monotonic() - started < 15
+    assert time.monotonic() - started < STOPPED_EARLY_S
 
 
 def test_xlsx_with_one_giant_shared_string_is_refused(tmp_path):
@@ -183,7 +188,7 @@ def test_zip_bomb_xlsx_is_refused_from_its_directory(tmp_path, served):
     assert path.stat().st_size < data.MAX_UPLOAD_BYTES
     started = time.monotonic()
     assert_one_line(upload(path, served), "max_xlsx_unpacked_bytes", "the workbook unpacks to 1,024 MB")
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < STOPPED_EARLY_S
     code, lines = cli_check(tmp_path, path)
     assert code == 2 and lines == ["LIMIT EXCEEDED: companies_bomb.xlsx: the workbook unpacks to 1,024 MB; it was "
                                    "not opened (limit max_xlsx_unpacked_bytes = 200 MB); lift the limits with "
@@ -202,7 +207,7 @@ def test_csv_with_a_200000_column_header(tmp_path, served):
     path.write_text(",".join(f"c{i}" for i in range(200_000)) + "\n1,2\n", encoding="utf-8")
     started = time.monotonic()
     assert_one_line(upload(path, served), "max_columns", "the header row has 200,000 columns; at most 200", row=1)
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < STOPPED_EARLY_S
     code, lines = cli_check(tmp_path, path)
     assert code == 2 and len(lines) == 1 and "limit max_columns = 200" in lines[0]
 
@@ -216,7 +221,7 @@ def test_15_mb_single_line_csv(tmp_path, served, text, limit, expected):
     path.write_text(text, encoding="utf-8")
     started = time.monotonic()
     assert_one_line(upload(path, served), limit, expected, row=1)
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < STOPPED_EARLY_S
     code, lines = cli_check(tmp_path, path)
     assert code == 2 and len(lines) == 1 and f"limit {limit}" in lines[0]
 
@@ -278,7 +283,7 @@ def test_time_budget_stops_a_long_read(tmp_path):
     path = xlsx(tmp_path / "companies_big.xlsx", sheet(["company_id"], one_cell, 2_000_000, dimension=False))
     started = time.monotonic()
     report = upload(path, limits=Limits.none().replace(time_budget_s=0.5))
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < STOPPED_EARLY_S
     assert_one_line(report, "time_budget_s", "the check was stopped after")
 
 
@@ -288,7 +293,7 @@ def test_time_budget_interrupts_duckdb():
     started = time.monotonic()
     with pytest.raises(LimitExceeded) as hit, guard.watch(con):
         con.execute("SELECT count(*) FROM range(100000000000) AS a")
-    assert time.monotonic() - started < 3 and hit.value.limit == "time_budget_s"
+    assert time.monotonic() - started < STOPPED_EARLY_S and hit.value.limit == "time_budget_s"
 
 
 def test_should_stop_ends_the_check_between_rows(tmp_path):
@@ -301,7 +306,7 @@ def test_should_stop_ends_the_check_between_rows(tmp_path):
 
     started = time.monotonic()
     report = upload(path, limits=Limits.none(), should_stop=should_stop)
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < STOPPED_EARLY_S
     assert report.iloc[0].level == "warning" and "stopped" in report.iloc[0].message
     with pytest.raises(Stopped):
         check(write_source(tmp_path / "src"), should_stop=lambda: True)

@@ -94,7 +94,7 @@ def test_lock_timeout_and_no_wait_fail_clearly(tmp_path):
         started = time.monotonic()
         with pytest.raises(BuildLockTimeout, match=r"still runs after 0.3 s"):
             build(write_source(tmp_path / "src"), db, lock_timeout=0.3)
-        assert 0.3 <= time.monotonic() - started < 5
+        assert 0.3 <= time.monotonic() - started < 15  # waited for the timeout, then gave up
         # the caller that holds the lock builds with lock_held=True
         assert build(tmp_path / "src", db, lock_held=True).written
     assert not lock_path(db).exists()
