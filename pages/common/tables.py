@@ -35,17 +35,20 @@ def _formatter(values: pd.Series, lang: str):
 
 
 def reset_keys() -> None:
-    """Start the numbering of download keys anew; called once at the top of every script run."""
-    st.session_state["_download_keys"] = 0
+    """Start the count of views anew; called once at the top of every script run."""
+    _page.views = {}
 
 
-def _download_key(suffix: str) -> str:
-    """A widget key unique within the script run and stable across runs (tables come in the same
-    order): two tables may share a view name (a city compared with itself), so keys are never built
-    from view names or data."""
+def _download_key(view: str, suffix: str) -> str:
+    """A widget key unique within the script run and the same in every run: the view's name, numbered
+    when a view appears twice in one run (a city compared with itself)."""
+    views = getattr(_page, "views", None)
+    if views is None:
+        views = _page.views = {}
     if suffix == "xlsx":  # the first of a table's three buttons
-        st.session_state["_download_keys"] = st.session_state.get("_download_keys", 0) + 1
-    return f"download_{st.session_state.get('_download_keys', 0)}_{suffix}"
+        views[view] = views.get(view, 0) + 1
+    n = views.get(view, 1)
+    return f"download_{view}_{suffix}" if n == 1 else f"download_{view}_{n}_{suffix}"
 
 
 def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None = None,
@@ -78,5 +81,5 @@ def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None 
     )
     with st.popover(t("export.download", lang), icon=":material/download:"):
         for label, make, name, mime, suffix in downloads:
-            st.download_button(t(label, lang), make, name, mime=mime, key=_download_key(suffix),
+            st.download_button(t(label, lang), make, name, mime=mime, key=_download_key(view, suffix),
                                icon=":material/download:", width="stretch")
