@@ -21,7 +21,8 @@ from etl.contract.paths import REFERENCE_DIR, SEED_DIR
 N_CITIES = 30
 
 
-def generate(out: Path, companies: int) -> Path:
+def write_cities(out: Path) -> set[str]:
+    """The first N_CITIES bundled cities and their membership events into ``out``; their ids."""
     out.mkdir(parents=True, exist_ok=True)
     with (SEED_DIR / "cities.csv").open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh)
@@ -40,6 +41,11 @@ def generate(out: Path, companies: int) -> Path:
         writer.writerow(mheader)
         actor = mheader.index("actor_city_id")
         writer.writerows(r for r in reader if r[0] in kept and (not r[actor] or r[actor] in kept))
+    return kept
+
+
+def generate(out: Path, companies: int) -> Path:
+    write_cities(out)
 
     con = duckdb.connect()
     con.execute("CREATE TABLE city AS SELECT row_number() OVER () - 1 AS i, city_id, country FROM read_csv(?, "

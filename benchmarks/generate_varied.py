@@ -26,7 +26,6 @@ from pathlib import Path
 import duckdb
 
 from benchmarks import generate_source
-from benchmarks.generate_source import N_CITIES
 from etl.contract.paths import REFERENCE_DIR, SEED_DIR
 
 EXTRA_WORDS = [
@@ -68,24 +67,7 @@ def _pieces() -> tuple[list[str], list[str]]:
 
 
 def generate(out: Path, companies: int) -> Path:
-    out.mkdir(parents=True, exist_ok=True)
-    with (SEED_DIR / "cities.csv").open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        header = next(reader)
-        cities = [row for _, row in zip(range(N_CITIES), reader, strict=False)]
-    with (out / "cities.csv").open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(cities)
-    kept = {row[0] for row in cities}
-    with (SEED_DIR / "memberships.csv").open(encoding="utf-8", newline="") as src, (out / "memberships.csv").open(
-        "w", encoding="utf-8", newline=""
-    ) as dst:
-        reader, writer = csv.reader(src), csv.writer(dst, lineterminator="\n")
-        mheader = next(reader)
-        writer.writerow(mheader)
-        actor = mheader.index("actor_city_id")
-        writer.writerows(r for r in reader if r[0] in kept and (not r[actor] or r[actor] in kept))
+    generate_source.write_cities(out)
 
     phrases, words = _pieces()
     con = duckdb.connect()
