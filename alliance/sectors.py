@@ -159,7 +159,8 @@ def _declared_sql(level: str) -> str:
 
 
 def declared_vs_measured(
-    con: duckdb.DuckDBPyConnection, level: str = "branche", basis: str = "employees", scope: str = "alliance"
+    con: duckdb.DuckDBPyConnection, level: str = "branche", basis: str = "employees", scope: str = "alliance",
+    include_samples: bool = True,
 ) -> pd.DataFrame:
     """Every city-sector pair that is declared or measured strong, with the finding where they disagree.
 
@@ -172,7 +173,7 @@ def declared_vs_measured(
     lq = "lq_alliance" if scope == "alliance" else "lq_country"
     return con.execute(
         f"""
-        WITH m AS ({measures_sql(level, basis, True)}),
+        WITH m AS ({measures_sql(level, basis, include_samples)}),
         declared AS ({_declared_sql(level)}),
         pairs AS (
             SELECT coalesce(m.city_id, d.city_id) AS city_id, coalesce(m.sector, d.sector) AS sector,
@@ -215,6 +216,7 @@ def partner_ranking(
     basis: str = "employees",
     other_country_only: bool = True,
     weights: PartnerWeights = PartnerWeights(),
+    include_samples: bool = True,
 ) -> pd.DataFrame:
     """Partner cities of ``focus`` ranked by overlap and complementarity, with the reasons spelled out.
 
@@ -234,7 +236,7 @@ def partner_ranking(
     e = _basis_column(basis)
     rows = con.execute(
         f"""
-        WITH m AS ({measures_sql(level, basis, True)}),
+        WITH m AS ({measures_sql(level, basis, include_samples)}),
         declared AS ({_declared_sql(level)}),
         strong AS (
             SELECT city_id, sector FROM m WHERE lq_alliance >= ?
@@ -320,7 +322,8 @@ def _partner_reasons(row) -> list[Reason]:
 
 
 def sme_opportunities(
-    con: duckdb.DuckDBPyConnection, focus: str = "mainz", level: str = "branche", basis: str = "employees"
+    con: duckdb.DuckDBPyConnection, focus: str = "mainz", level: str = "branche", basis: str = "employees",
+    include_samples: bool = True,
 ) -> pd.DataFrame:
     """For each sector in which ``focus`` has SMEs: the cities of the other country strong in it
     (declared strength or LQ >= 1.25 over the alliance), with their companies and SMEs counted.
@@ -330,7 +333,7 @@ def sme_opportunities(
     """
     return con.execute(
         f"""
-        WITH m AS ({measures_sql(level, basis, True)}),
+        WITH m AS ({measures_sql(level, basis, include_samples)}),
         declared AS ({_declared_sql(level)}),
         focus AS (SELECT city_id, country FROM cities WHERE city_id = ?),
         focus_sectors AS (SELECT m.sector, m.smes FROM m JOIN focus USING (city_id) WHERE m.smes > 0),
