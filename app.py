@@ -14,9 +14,11 @@ from alliance.i18n import format_date, format_number, t
 from pages.common import shell
 
 
-def documented(value: float, lang: str, decimals: int = 0) -> dict:
+def documented(value: float, lang: str, decimals: int = 0, include_samples: bool = True) -> dict:
     """st.metric arguments that show the part of a figure that is not sample data under it (no arrow:
-    it is not a change)."""
+    it is not a change); nothing when the figure counts documented records only."""
+    if not include_samples:
+        return {}
     return {"delta": t("kpi.documented", lang, n=format_number(value, lang, decimals)), "delta_color": "off",
             "delta_arrow": "off"}
 
@@ -24,24 +26,25 @@ def documented(value: float, lang: str, decimals: int = 0) -> dict:
 ctx = shell.page("app.title")
 if ctx is not None:
     lang, con = ctx.lang, ctx.con
+    samples = ctx.filters.include_samples
     st.caption(t("app.subtitle", lang))
-    status = overview.data_status(con)
+    status = overview.data_status(con, include_samples=samples)
     cols = st.columns(6)
     cols[0].metric(t("kpi.members", lang), format_number(status.members, lang))
     cols[1].metric(t("kpi.cities", lang), format_number(status.cities, lang))
     cols[2].metric(t("kpi.companies", lang), format_number(status.companies, lang),
-                   **documented(status.companies - status.sample_companies, lang))
+                   **documented(status.companies - status.sample_companies, lang, include_samples=samples))
     cols[3].metric(t("kpi.smes", lang), format_number(status.smes, lang))
     cols[4].metric(t("kpi.projects", lang), format_number(status.projects, lang),
-                   **documented(status.projects - status.sample_projects, lang))
+                   **documented(status.projects - status.sample_projects, lang, include_samples=samples))
     cols[5].metric(t("kpi.volume", lang), format_number(status.project_volume_eur_m, lang, 1),
-                   **documented(status.documented_volume_eur_m, lang, 1))
+                   **documented(status.documented_volume_eur_m, lang, 1, include_samples=samples))
     shell.sample_badge(status.sample_companies + status.sample_projects, lang)
 
     left, right = st.columns(2)
     with left:
         st.subheader(t("overview.by_country", lang))
-        table = overview.members_by_country(con)
+        table = overview.members_by_country(con, include_samples=samples)
         statuses = [t(f"status.{s}", lang) for s in table["status"]]
         table = table.assign(country=table[f"country_{lang}"], status=statuses)[
             ["country", "status", "cities", "sample_cities"]]
@@ -49,7 +52,7 @@ if ctx is not None:
         shell.table(table, "mitglieder_nach_land", lang)
     with right:
         st.subheader(t("overview.members_over_time", lang))
-        timeline = membership.members_over_time(con)
+        timeline = membership.members_over_time(con, include_samples=samples)
         timeline["country"] = [t(f"country.{c}", lang) for c in timeline["country"]]
         figure = px.line(timeline, x="date", y="members", color="country", line_shape="hv", markers=True,
                          labels={"date": t("col.date", lang), "members": t("col.members", lang),

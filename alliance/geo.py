@@ -11,6 +11,7 @@ from functools import lru_cache
 import duckdb
 import pandas as pd
 
+from alliance.scope import records
 from etl.contract.paths import REFERENCE_DIR
 
 MEASURES = ("companies", "population", "projects", "employees")
@@ -33,25 +34,28 @@ def country_outlines() -> dict:
 
 
 def city_points(con: duckdb.DuckDBPyConnection, measure: str = "companies",
-                countries: tuple[str, ...] = ()) -> pd.DataFrame:
+                countries: tuple[str, ...] = (), include_samples: bool = True) -> pd.DataFrame:
     """One row per city (of ``countries``, default all): position, names, status, the measure, a radius
-    in metres (area proportional to the measure, 20-250 km) and a colour by status."""
+    in metres (area proportional to the measure, 20-250 km) and a colour by status. Without samples,
+    companies, employees and projects count documented records only and the status comes from the
+    documented events (sample cities are left out)."""
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {MEASURES}")
+    projects = records("projects", include_samples)
     frame = con.execute(
-        """
+        f"""
         SELECT c.city_id, c.name_de, c.name_en, c.name_zh, c.country, c.lat, c.lon, c.population,
                s.status, s.member_since,
                coalesce(m.companies, 0) AS companies, coalesce(m.employees, 0) AS employees,
                coalesce(m.sample_companies, 0) AS sample_companies,
                coalesce(p.projects, 0) AS projects
-        FROM cities AS c
-        JOIN v_membership_status AS s USING (city_id)
+        FROM {records("cities", include_samples)} AS c
+        JOIN {records("v_membership_status", include_samples)} AS s USING (city_id)
         LEFT JOIN (SELECT city_id, sum(companies) AS companies, sum(employees) AS employees,
                           coalesce(sum(companies) FILTER (WHERE is_sample), 0) AS sample_companies
-                   FROM city_sector_matrix GROUP BY city_id) AS m USING (city_id)
+                   FROM {records("city_sector_matrix", include_samples)} GROUP BY city_id) AS m USING (city_id)
         LEFT JOIN (SELECT city_id, count(*) AS projects
-                   FROM (SELECT cn_city_id AS city_id FROM projects UNION ALL SELECT de_city_id FROM projects)
+                   FROM (SELECT cn_city_id AS city_id FROM {projects} UNION ALL SELECT de_city_id FROM {projects})
                    GROUP BY city_id) AS p USING (city_id)
         WHERE len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], c.country)
         ORDER BY c.country, c.name_de
@@ -68,17 +72,17 @@ def city_points(con: duckdb.DuckDBPyConnection, measure: str = "companies",
 
 def project_arcs(con: duckdb.DuckDBPyConnection, include_samples: bool = True) -> pd.DataFrame:
     """One arc per city pair and direction: projects, volume (million EUR), the sample projects among
-    them, a width (1-12 px, by volume) and a colour by direction. Aggregated in DuckDB."""
+    them, a width (1-12 px, by volume) and a colour by direction. Aggregated in DuckDB. Without
+    samples, of the documented projects only."""
     frame = con.execute(
         f"""
         SELECT p.cn_city_id, cn.name_de AS cn_de, cn.name_zh AS cn_zh, cn.lat AS cn_lat, cn.lon AS cn_lon,
                p.de_city_id, de.name_de AS de_de, de.name_zh AS de_zh, de.lat AS de_lat, de.lon AS de_lon,
                p.direction, count(*) AS projects, coalesce(sum(p.volume_eur_m), 0) AS volume_eur_m,
                count(*) FILTER (WHERE p.is_sample) AS sample_projects
-        FROM projects AS p
+        FROM {records("projects", include_samples)} AS p
         JOIN cities AS cn ON cn.city_id = p.cn_city_id
         JOIN cities AS de ON de.city_id = p.de_city_id
-        {"" if include_samples else "WHERE NOT p.is_sample"}
         GROUP BY ALL
         ORDER BY volume_eur_m DESC
         """

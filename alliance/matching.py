@@ -17,6 +17,8 @@ Score (0-100) = 100 * sum_i w_i * c_i / sum_i w_i over five components c_i in 0.
   city's location quotient (employees, over the alliance) in the Branche of the candidate's sector.
 
 A seeker without seek codes seeks its own sector; one without offer codes offers its own sector.
+Without samples (``include_samples=False``) candidates, fitting companies, LQs and the projects
+between cities are of documented records only.
 Each match carries its reasons as (token, args) pairs (codes, ids, numbers and the matched words of the
 texts, no prose; see match_companies), which alliance/i18n.py puts into words. Ties are broken by
 company_id. For speed, the components other than text are computed for every candidate, together
@@ -43,11 +45,15 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from alliance.i18n import Reason
+from alliance.scope import records
 from alliance.sectors import STRONG_LQ, measures_sql
 
-# Each city's location quotient per Branche (employees, over the alliance): the definition of
-# alliance/sectors.py, not a second one.
-BRANCHE_LQ = f"SELECT city_id, sector AS branche_id, lq_alliance AS lq FROM ({measures_sql('branche', 'employees')})"
+
+def branche_lq(include_samples: bool = True) -> str:
+    """Each city's location quotient per Branche (employees, over the alliance): the definition of
+    alliance/sectors.py, not a second one."""
+    measures = measures_sql("branche", "employees", include_samples=include_samples)
+    return f"SELECT city_id, sector AS branche_id, lq_alliance AS lq FROM ({measures})"
 
 # Every NACE code below section level with its Branche and section: what the grades compare.
 CODES = """
@@ -125,11 +131,14 @@ def company_profile(con: duckdb.DuckDBPyConnection, company_id: str) -> Profile:
     )
 
 
-def find_companies(con: duckdb.DuckDBPyConnection, text: str, limit: int = 20) -> pd.DataFrame:
-    """Companies whose name (Latin or Chinese script) or id contains ``text`` (case-insensitive)."""
+def find_companies(con: duckdb.DuckDBPyConnection, text: str, limit: int = 20,
+                   include_samples: bool = True) -> pd.DataFrame:
+    """Companies (without samples: the documented ones) whose name (Latin or Chinese script) or id
+    contains ``text`` (case-insensitive)."""
     return con.execute(
         "SELECT c.company_id, c.name, c.name_zh, c.city_id, ci.name_de AS city_de, ci.name_en AS city_en, "
-        "ci.name_zh AS city_zh, c.sector, c.employees, c.is_sample FROM companies AS c JOIN cities AS ci "
+        f"ci.name_zh AS city_zh, c.sector, c.employees, c.is_sample FROM {records('companies', include_samples)} AS c "
+        "JOIN cities AS ci "
         "USING (city_id) WHERE contains(lower(c.name), lower(?)) OR contains(coalesce(c.name_zh, ''), ?) "
         "OR c.company_id = ? ORDER BY length(c.name), c.company_id LIMIT ?",
         [text, text, text, limit],
@@ -144,11 +153,14 @@ def sector_choices(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ).df()
 
 
-def companies_in_city(con: duckdb.DuckDBPyConnection, city_id: str, limit: int = 200) -> pd.DataFrame:
-    """A city's companies (real ones first, then by name), as find_companies returns them."""
+def companies_in_city(con: duckdb.DuckDBPyConnection, city_id: str, limit: int = 200,
+                      include_samples: bool = True) -> pd.DataFrame:
+    """A city's companies (real ones first, then by name; without samples the real ones only), as
+    find_companies returns them."""
     return con.execute(
         "SELECT c.company_id, c.name, c.name_zh, c.city_id, ci.name_de AS city_de, ci.name_en AS city_en, "
-        "ci.name_zh AS city_zh, c.sector, c.employees, c.is_sample FROM companies AS c JOIN cities AS ci "
+        f"ci.name_zh AS city_zh, c.sector, c.employees, c.is_sample FROM {records('companies', include_samples)} AS c "
+        "JOIN cities AS ci "
         "USING (city_id) WHERE c.city_id = ? ORDER BY c.is_sample, c.name, c.company_id LIMIT ?",
         [city_id, limit],
     ).df()
@@ -397,16 +409,16 @@ def _code_grades(con: duckdb.DuckDBPyConnection, index: CompanyIndex, codes: lis
     return out
 
 
-def _city_context(con: duckdb.DuckDBPyConnection, index: CompanyIndex, profile: Profile):
+def _city_context(con: duckdb.DuckDBPyConnection, index: CompanyIndex, profile: Profile, include_samples: bool):
     """Per city (index position) x NACE division (0..100): Branche, LQ, projects with the seeker's city,
     city score; for the cities of the other country (as the candidates' join did)."""
     rows = con.execute(
         f"""
-        WITH other_cities AS (SELECT city_id FROM cities WHERE country <> ?),
-        lq AS ({BRANCHE_LQ}),
+        WITH other_cities AS (SELECT city_id FROM {records("cities", include_samples)} WHERE country <> ?),
+        lq AS ({branche_lq(include_samples)}),
         ties AS (
             SELECT CASE WHEN cn_city_id = ? THEN de_city_id ELSE cn_city_id END AS city_id, count(*) AS projects
-            FROM projects WHERE ? IN (cn_city_id, de_city_id) GROUP BY ALL
+            FROM {records("projects", include_samples)} WHERE ? IN (cn_city_id, de_city_id) GROUP BY ALL
         )
         SELECT c.city_id, TRY_CAST(nb.nace_division AS INTEGER), nb.branche_id, coalesce(l.lq, 0) AS lq,
                coalesce(t.projects, 0) AS projects,
@@ -438,7 +450,7 @@ def _shortlist(con: duckdb.DuckDBPyConnection, index: CompanyIndex, profile: Pro
                                    profile.country)
     other_city = np.array([country != profile.country for country in index.city_country], dtype=bool)
     keep = other_city[index.city] & ((sector_level > 0) | (reciprocity_level > 0))
-    if include_samples is False:
+    if not include_samples:
         keep &= ~index.sample
     me = index.position(profile.company_id)
     if me >= 0:
@@ -447,7 +459,7 @@ def _shortlist(con: duckdb.DuckDBPyConnection, index: CompanyIndex, profile: Pro
     if not len(rows):
         return pd.DataFrame()
     sector_fit, reciprocity = GRADE_VALUES[sector_level], GRADE_VALUES[reciprocity_level]
-    branche, lq, projects, city = _city_context(con, index, profile)
+    branche, lq, projects, city = _city_context(con, index, profile, include_samples)
     at = (index.city[rows], index.division[rows])
     size = np.where(index.employees[rows] < 250, SIZE_FIT[(profile.is_sme, True)], SIZE_FIT[(profile.is_sme, False)])
     partial = (w["sector"] * sector_fit[rows] + w["reciprocity"] * reciprocity[rows] + w["size"] * size
@@ -678,7 +690,7 @@ def _reasons(profile: Profile, row, offered: tuple[str, str] | None, sought: tup
 
 
 def partner_cities(
-    con: duckdb.DuckDBPyConnection, seeker: Profile | str, k: int = 10
+    con: duckdb.DuckDBPyConnection, seeker: Profile | str, k: int = 10, include_samples: bool = True
 ) -> pd.DataFrame:
     """Cities of the other country for ``seeker``, ranked by score (0-100) =
     100 * (0.5 * min(LQ, 2) / 2 + 0.3 * min(fitting companies, 10) / 10 + 0.2 * [declared strength]),
@@ -686,6 +698,8 @@ def partner_cities(
     sought sectors (the best of them), fitting companies have a sector fit of at least 0.6 (same
     division or closer) with what they make or offer (their sector and offer_sectors, as
     match_companies grades them), and a declared strength in one of those Branchen counts. Ties: city_id.
+    Without samples, LQs and fitting companies are of documented companies only, and sample cities
+    are left out.
     """
     profile = company_profile(con, seeker) if isinstance(seeker, str) else seeker
     seek_codes = list(profile.effective_seek_codes())
@@ -693,6 +707,8 @@ def partner_cities(
     divisions = {code[:2] for code in seek_codes}
     in_division = np.array([code[:2] in divisions for code in index.code_list] + [False], dtype=np.uint8)
     fitting = index.best(index.offers, in_division, profile.country) > 0
+    if not include_samples:
+        fitting &= ~index.sample
     companies = np.bincount(index.city[fitting], minlength=len(index.city_ids))
     samples = np.bincount(index.city[fitting & index.sample], minlength=len(index.city_ids))
     return con.execute(
@@ -701,7 +717,7 @@ def partner_cities(
         seek_branchen AS (
             SELECT DISTINCT nb.branche_id FROM seek JOIN nace_branche AS nb ON nb.nace_division = division
         ),
-        lq AS ({BRANCHE_LQ}),
+        lq AS ({branche_lq(include_samples)}),
         best_lq AS (
             SELECT city_id, max(lq) AS lq, arg_max(branche_id, lq) AS branche_id FROM lq
             WHERE branche_id IN (SELECT branche_id FROM seek_branchen) GROUP BY city_id
@@ -720,7 +736,7 @@ def partner_cities(
                coalesce(f.sample_companies, 0) AS fitting_sample_companies, d.city_id IS NOT NULL AS declared,
                100 * (0.5 * least(coalesce(l.lq, 0), 2) / 2 + 0.3 * least(coalesce(f.companies, 0), 10) / 10
                       + 0.2 * (d.city_id IS NOT NULL)::INTEGER) AS score
-        FROM cities AS c
+        FROM {records("cities", include_samples)} AS c
         LEFT JOIN best_lq AS l USING (city_id)
         LEFT JOIN branchen AS b ON b.branche_id = l.branche_id
         LEFT JOIN fitting AS f USING (city_id)

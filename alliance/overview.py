@@ -9,16 +9,20 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from alliance.scope import records
 
-def members_by_country(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+
+def members_by_country(con: duckdb.DuckDBPyConnection, include_samples: bool = True) -> pd.DataFrame:
     """Cities per country and membership status (today), with country names in de/en/zh, and how many
-    of them have that status only through sample events (the illustrative admission procedure)."""
+    of them have that status only through sample events (the illustrative admission procedure).
+    Without samples, statuses come from the documented events only (sample_cities is then 0)."""
     return con.execute(
-        """
-        WITH sample AS (SELECT city_id FROM memberships GROUP BY city_id HAVING bool_and(is_sample))
+        f"""
+        WITH sample AS (SELECT city_id FROM {records("memberships", include_samples)} GROUP BY city_id
+                        HAVING bool_and(is_sample))
         SELECT s.country, k.name_de AS country_de, k.name_en AS country_en, k.name_zh AS country_zh,
                s.status, count(*) AS cities, count(sample.city_id) AS sample_cities
-        FROM v_membership_status AS s JOIN countries AS k ON k.iso2 = s.country
+        FROM {records("v_membership_status", include_samples)} AS s JOIN countries AS k ON k.iso2 = s.country
         LEFT JOIN sample USING (city_id)
         GROUP BY ALL ORDER BY s.country, s.status
         """
@@ -41,18 +45,19 @@ class DataStatus:
     warnings: int
 
 
-def data_status(con: duckdb.DuckDBPyConnection) -> DataStatus:
-    """Counts and the provenance of the last load (etl_runs)."""
+def data_status(con: duckdb.DuckDBPyConnection, include_samples: bool = True) -> DataStatus:
+    """Counts and the provenance of the last load (etl_runs). Without samples every count and volume is
+    of the documented records only (and the sample counts are 0); members from the documented events."""
     cities, members = con.execute(
-        "SELECT count(*), count(*) FILTER (WHERE is_member) FROM v_membership_status"
+        f"SELECT count(*), count(*) FILTER (WHERE is_member) FROM {records('v_membership_status', include_samples)}"
     ).fetchall()[0]
     companies, smes, sample = con.execute(
         "SELECT coalesce(sum(companies), 0), coalesce(sum(smes), 0), "
-        "coalesce(sum(companies) FILTER (WHERE is_sample), 0) FROM city_sector_matrix"
+        f"coalesce(sum(companies) FILTER (WHERE is_sample), 0) FROM {records('city_sector_matrix', include_samples)}"
     ).fetchall()[0]
     projects, volume, documented_volume, sample_projects = con.execute(
         "SELECT count(*), coalesce(sum(volume_eur_m), 0), coalesce(sum(volume_eur_m) FILTER (WHERE NOT is_sample), 0), "
-        "count(*) FILTER (WHERE is_sample) FROM projects"
+        f"count(*) FILTER (WHERE is_sample) FROM {records('projects', include_samples)}"
     ).fetchall()[0]
     run = con.execute(
         "SELECT finished_at, files, json_array_length(warnings) FROM etl_runs ORDER BY run_id DESC LIMIT 1"

@@ -24,8 +24,9 @@ if ctx is not None:
         show_arcs = shell.bound(l3.toggle, t("map.arcs", lang), value=True, key="arcs")
         tiles = shell.bound(l4.toggle, t("map.tiles", lang), value=False, key="tiles")
 
-    points = geo.city_points(con, measure, ctx.filters.countries)
-    arcs = geo.project_arcs(con)
+    samples = ctx.filters.include_samples
+    points = geo.city_points(con, measure, ctx.filters.countries, include_samples=samples)
+    arcs = geo.project_arcs(con, include_samples=samples)
     shell.sample_badge(int(points["sample_companies"].sum() + arcs["sample_projects"].sum()), lang)
     # Tooltip values are prepared as plain text and shown with pydeck's "text" tooltip (never as HTML).
     points["label"] = shell.bilingual(points["name_de"] if lang != "en" else points["name_en"], points["name_zh"],

@@ -22,7 +22,8 @@ def named_companies(profile: cities.CityProfile, lang: str, key: str) -> None:
     config = {names["company"]: st.column_config.TextColumn(width="medium"),
               names["branche"]: st.column_config.TextColumn(width="medium"),
               names["source"]: st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)")}
-    shell.table(shown[list(names)].rename(columns=names), f"firmen_{key}", lang, column_config=config)
+    shell.table(shown[list(names)].rename(columns=names), f"firmen_{key}", lang, column_config=config,
+                samples=c["is_sample"])
 
 
 def show(profile: cities.CityProfile, lang: str, key: str) -> None:
@@ -63,7 +64,7 @@ def show(profile: cities.CityProfile, lang: str, key: str) -> None:
         ["title", "partner", "status_text", "volume_eur_m", "is_sample"]].rename(columns={
             "title": t("col.title", lang), "partner": t("col.partner", lang),
             "status_text": t("projects.status", lang), "volume_eur_m": t("col.volume", lang),
-            "is_sample": t("col.sample", lang)}), f"projekte_{key}", lang)
+            "is_sample": t("col.sample", lang)}), f"projekte_{key}", lang, samples=p["is_sample"])
     st.subheader(t("cities.history", lang))
     h = profile.history
     shell.table(h.assign(day=[format_date(d, lang) for d in h["date"]],
@@ -71,7 +72,8 @@ def show(profile: cities.CityProfile, lang: str, key: str) -> None:
                          actor=shell.bilingual(h["actor_de"], h["actor_zh"], lang))[
         ["day", "event_text", "actor", "note", "is_sample"]].rename(columns={
             "day": t("col.date", lang), "event_text": t("col.event", lang), "actor": t("col.city", lang),
-            "note": t("col.note", lang), "is_sample": t("col.sample", lang)}), f"mitgliedschaft_{key}", lang)
+            "note": t("col.note", lang), "is_sample": t("col.sample", lang)}), f"mitgliedschaft_{key}", lang,
+        samples=h["is_sample"])
     if not profile.notes.empty:
         st.markdown(f"**{t('cities.notes', lang)}**")
         for note in profile.notes.itertuples():
@@ -83,7 +85,8 @@ def show(profile: cities.CityProfile, lang: str, key: str) -> None:
 ctx = shell.page("nav.cities")
 if ctx is not None:
     lang, con = ctx.lang, ctx.con
-    choices = cities.city_list(con)
+    samples = ctx.filters.include_samples
+    choices = cities.city_list(con, include_samples=samples)
     ids = choices["city_id"].tolist()
     labels = {r["city_id"]: shell.city_label(r, lang) for _, r in choices.iterrows()}
     c1, c2 = st.columns(2)
@@ -94,9 +97,9 @@ if ctx is not None:
     if compare:
         left, right = st.columns(2)
         with left:
-            show(cities.city_profile(con, city), lang, city)
+            show(cities.city_profile(con, city, include_samples=samples), lang, city)
         with right:
-            show(cities.city_profile(con, compare), lang, compare)
+            show(cities.city_profile(con, compare, include_samples=samples), lang, compare)
     else:
-        show(cities.city_profile(con, city), lang, city)
+        show(cities.city_profile(con, city, include_samples=samples), lang, city)
     shell.notice_ignored(lang)

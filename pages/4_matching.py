@@ -18,10 +18,10 @@ COMPONENTS = {"sector_fit": "col.sector_fit", "reciprocity": "col.reciprocity", 
 
 
 def chosen_company(ctx: shell.Context) -> str | None:
-    lang, con = ctx.lang, ctx.con
+    lang, con, samples = ctx.lang, ctx.con, ctx.filters.include_samples
     query = shell.bound(st.text_input, t("matching.search", lang), key="q", value="", max_chars=MAX_QUERY)
-    found = (matching.find_companies(con, query, limit=50) if query
-             else matching.companies_in_city(con, ctx.focus, limit=200))
+    found = (matching.find_companies(con, query, limit=50, include_samples=samples) if query
+             else matching.companies_in_city(con, ctx.focus, limit=200, include_samples=samples))
     if found.empty:
         st.info(t("matching.none", lang))
         return None
@@ -58,12 +58,12 @@ def described_profile(ctx: shell.Context) -> matching.Profile | None:
 
 
 def show_matches(ctx: shell.Context, seeker: str | matching.Profile) -> None:
-    lang, con = ctx.lang, ctx.con
+    lang, con, samples = ctx.lang, ctx.con, ctx.filters.include_samples
     names = sectors.reference_names(con)
     country = matching.company_profile(con, seeker).country if isinstance(seeker, str) else seeker.country
     view = seeker if isinstance(seeker, str) else "profil"
     st.caption(t("matching.formula", lang))
-    result = matching.match_companies(con, seeker, k=20)
+    result = matching.match_companies(con, seeker, k=20, include_samples=samples)
     shell.sample_badge(int(result["is_sample"].sum()), lang)
     st.subheader(t("matching.results", lang, country=country_name("CN" if country == "DE" else "DE", lang)))
     zh = [z if isinstance(z, str) and z else None for z in result["name_zh"]]
@@ -80,9 +80,9 @@ def show_matches(ctx: shell.Context, seeker: str | matching.Profile) -> None:
     bar = st.column_config.ProgressColumn
     shell.table(shown.rename(columns=labels), f"kooperation_{view}", lang,
                 column_config={labels[c]: bar(labels[c], min_value=0, max_value=100, format="%.0f")
-                               for c in COMPONENTS})
+                               for c in COMPONENTS}, samples=result["is_sample"])
     st.subheader(t("matching.cities", lang))
-    cities = matching.partner_cities(con, seeker)
+    cities = matching.partner_cities(con, seeker, include_samples=samples)
     cities = cities.assign(city=localised(cities, "name", lang), score=cities["score"].round(1))
     shell.table(cities[["city", "score", "lq", "fitting_companies", "declared"]].rename(columns={
         "city": t("col.city", lang), "score": t("col.score", lang), "lq": t("col.lq", lang),

@@ -14,16 +14,15 @@ ctx = shell.page("nav.projects")
 if ctx is not None:
     lang, con = ctx.lang, ctx.con
     f = ctx.filters
-    c1, c2, c3 = st.columns([2, 1, 1])
+    c1, c2 = st.columns([3, 1])
     directions = shell.bound(c1.multiselect, t("projects.direction", lang), list(DIRECTIONS), key="direction",
                              format_func=lambda v: t(f"direction.{v}", lang), placeholder=t("filters.all", lang))
-    include_samples = shell.bound(c2.toggle, t("sectors.include_samples", lang), value=True, key="samples")
-    only_focus = shell.bound(c3.toggle, t("data.only_focus", lang), value=False, key="mine")
+    only_focus = shell.bound(c2.toggle, t("data.only_focus", lang), value=False, key="mine")
     all_years = f.years == shell.YEARS
     selection = projects.ProjectFilter(
         cities=(ctx.focus,) if only_focus else (), statuses=f.statuses, directions=tuple(directions),
         branchen=f.branchen, year_from=None if all_years else f.years[0], year_to=None if all_years else f.years[1],
-        include_samples=include_samples)
+        include_samples=f.include_samples)
 
     by = shell.bound(st.radio, t("projects.by", lang), list(projects.GROUPINGS), horizontal=True, index=0,
                      format_func=lambda v: t(f"projects.by.{v}", lang), key="by")
@@ -56,5 +55,5 @@ if ctx is not None:
         "direction_text": t("projects.direction", lang), "status_text": t("projects.status", lang),
         "sector": "NACE", "volume_eur_m": t("col.volume", lang), "jobs": t("col.jobs", lang),
         "start": t("col.start", lang), "source": t("col.source", lang), "is_sample": t("col.sample", lang)}),
-        "projekte", lang)
+        "projekte", lang, samples=rows["is_sample"])
     shell.notice_ignored(lang)

@@ -13,7 +13,7 @@ from pages.common import shell
 
 ctx = shell.page("nav.membership")
 if ctx is not None:
-    lang, con = ctx.lang, ctx.con
+    lang, con, samples = ctx.lang, ctx.con, ctx.filters.include_samples
     c1, c2 = st.columns(2)
     at = shell.bound(c1.date_input, t("membership.at", lang), value=date.today(), key="at",
                      format="DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD")
@@ -22,7 +22,7 @@ if ctx is not None:
                        format_func=lambda r: t(f"rule.{r}", lang))
 
     st.subheader(t("membership.open", lang))
-    procedures = membership.open_procedures(con, at, rule)
+    procedures = membership.open_procedures(con, at, rule, include_samples=samples)
     if procedures.empty:
         st.info(t("membership.none_open", lang))
     else:
@@ -40,7 +40,8 @@ if ctx is not None:
             "city": t("col.city", lang), "applied": t("col.applied", lang), "circular": t("col.circular", lang),
             "members_at_circular": t("col.members", lang), "consents": t("col.consents", lang),
             "objections": t("col.objections", lang), "outstanding": t("col.outstanding", lang),
-            "step": t("col.next_step", lang), "is_sample": t("col.sample", lang)}), "aufnahmeverfahren", lang)
+            "step": t("col.next_step", lang), "is_sample": t("col.sample", lang)}), "aufnahmeverfahren", lang,
+            samples=procedures["is_sample"])
         names = shell.city_names(ctx)
         for procedure in procedures.itertuples():
             if len(procedure.outstanding):
@@ -49,7 +50,7 @@ if ctx is not None:
                     st.markdown(shell.md(", ".join(sorted(names.get(c, c) for c in procedure.outstanding))))
 
     st.subheader(t("membership.timeline", lang))
-    periods = membership.membership_periods(con, at)
+    periods = membership.membership_periods(con, at, include_samples=samples)
     periods["city"] = [shell.plot(c) for c in shell.bilingual(periods["name_de"], periods["name_zh"], lang)]
     periods["kind_text"] = [t(f"status.{k}", lang) for k in periods["kind"]]
     chart = px.timeline(periods, x_start="start", x_end="end", y="city", color="kind_text",
@@ -60,7 +61,7 @@ if ctx is not None:
     st.plotly_chart(chart, config={"displayModeBar": False})
 
     st.subheader(t("membership.status", lang))
-    status = membership.status_at(con, at)
+    status = membership.status_at(con, at, include_samples=samples)
     status = status.assign(
         city=shell.bilingual(status["name_de"], status["name_zh"], lang),
         status_text=[t(f"status.{s}", lang) for s in status["status"]],
@@ -70,10 +71,11 @@ if ctx is not None:
     shell.table(status[["city", "country", "status_text", "since", "is_sample"]].rename(columns={
         "country": t("col.country", lang),
         "city": t("col.city", lang), "status_text": t("col.status", lang),
-        "since": t("col.since", lang), "is_sample": t("col.sample", lang)}), "mitgliedsstatus", lang, height=420)
+        "since": t("col.since", lang), "is_sample": t("col.sample", lang)}), "mitgliedsstatus", lang, height=420,
+        samples=status["is_sample"])
 
     st.subheader(t("membership.findings", lang))
-    findings = membership.findings(con)
+    findings = membership.findings(con, include_samples=samples)
     findings = findings.assign(city=shell.bilingual(findings["name_de"], findings["name_zh"], lang),
                                where=findings["source_file"] + ", " + findings["source_row"].astype(str),
                                day=[format_date(d, lang) for d in findings["date"]],
@@ -83,5 +85,5 @@ if ctx is not None:
         "city": t("col.city", lang), "event_text": t("col.event", lang), "day": t("col.date", lang),
         "finding_text": t("col.finding", lang), "where": t("col.file_row", lang),
         "is_sample": t("col.sample", lang)}),
-        "verfahrensbefunde", lang)
+        "verfahrensbefunde", lang, samples=findings["is_sample"])
     shell.notice_ignored(lang)

@@ -19,12 +19,12 @@ ctx = shell.page("nav.data")
 if ctx is not None:
     lang, con = ctx.lang, ctx.con
     tables = list(data.BROWSABLE)
-    c1, c2, c3, c4 = st.columns([1, 2, 1, 1])
+    c1, c2, c3 = st.columns([1, 2, 1])
     table = shell.bound(c1.selectbox, t("data.table", lang), tables, key="table", index=tables.index("companies"),
                         format_func=lambda name: t(f"table.{name}", lang))
     text = shell.bound(c2.text_input, t("data.search", lang), value="", key="text", max_chars=MAX_SEARCH_CHARS)
     only_focus = shell.bound(c3.toggle, t("data.only_focus", lang), value=False, key="mine")
-    include_samples = shell.bound(c4.toggle, t("sectors.include_samples", lang), value=True, key="samples")
+    include_samples = ctx.filters.include_samples  # the global switch "documented data only"
     cities = (ctx.focus,) if only_focus else ()
     f = ctx.filters
     scope = {"countries": f.countries, "branchen": f.branchen, "smes_only": f.smes_only}
@@ -39,9 +39,11 @@ if ctx is not None:
         shell.sample_badge(int(rows["is_sample"].sum()), lang)
     st.caption(t("data.rows", lang, shown=format_number(len(rows), lang), total=format_number(total, lang),
                  page=page_no, pages=pages))
-    shell.table(shell.contract_labels(rows, lang), f"{table}_seite_{page_no}", lang, height=420)
+    shell.table(shell.contract_labels(rows, lang), f"{table}_seite_{page_no}", lang, height=420,
+                samples=rows["is_sample"] if "is_sample" in rows else None)
     st.download_button(t("data.package", lang), lambda: data.data_package(db.session(con), cities, include_samples),
-                       export.file_name(f"datenpaket_{ctx.focus if only_focus else 'allianz'}", "zip"),
+                       export.file_name(f"datenpaket_{ctx.focus if only_focus else 'allianz'}", "zip",
+                                        parts=[] if include_samples else ["belegt"]),
                        mime="application/zip", help=t("data.package_help", lang), icon=":material/folder_zip:",
                        key="package")
 

@@ -57,7 +57,7 @@ def test_figures_on_the_slides_equal_the_database(built, analytics_db):
     alliance_text = " ".join(texts(deck.slides[1]))
     assert "2 chinesische und 1 deutsche Mitgliedsstädte (Stand 03.12.2026)" in alliance_text
     projects_text = " ".join(texts(deck.slides[6]))
-    assert "1 Projekte, davon 1 belegt und 0 Beispielprojekte" in projects_text
+    assert "1 belegte Projekte (ohne Beispieldaten)" in projects_text  # the deck leaves samples out by default
     assert "Mainz ist Mitglied seit 25.04.2016." in " ".join(texts(deck.slides[2]))
     notes = deck.slides[1].notes_slide.notes_text_frame.text
     assert "members: 3" in notes
@@ -96,7 +96,8 @@ def test_project_volume_of_documented_projects_is_apart_from_samples(tmp_path):
     tables = valid_tables()  # p1: a sample project of 2.5 million EUR
     with duckdb.connect(str(build_db(tmp_path, tables)), read_only=True) as con:
         content = briefing.localise(briefing.briefing_content(con, briefing.Briefing(sections=("projects",),
-                                                                                     focus="mainz")))
+                                                                                     focus="mainz",
+                                                                                     include_samples=True)))
     (slide,) = [s for s in content.slides if s.key == "projects"]
     assert slide.lines[:2] == ["1 Projekte, davon 0 belegt und 1 Beispielprojekte",
                                "Volumen der belegten Projekte: 0,0 Mio. EUR (mit Beispielprojekten 2,5)"]

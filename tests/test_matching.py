@@ -163,3 +163,25 @@ def test_partner_cities_count_offered_sectors(tmp_path):
     assert r.loc["b", "fitting_companies"] == 1 and r.loc["b", "score"] == pytest.approx(3.0)
     assert r.loc["a", "fitting_companies"] == 2  # a1 and a2 (28.92, same division); a3 is food
     assert matching.match_companies(con, "m1").set_index("company_id").loc["b2", "sector_fit"] == 1.0
+
+
+def test_partner_cities_count_offered_sectors_of_documented_companies_only(tmp_path):
+    """The wholesale firm offering 28.41 (as above), now a sample record: counted with samples, not without."""
+    from alliance.db import connect
+    from tests.factory import analytics_tables, build_db
+
+    tables = analytics_tables()
+    header = tables["companies"]["header"]
+    trader = {"company_id": "b2", "name": "B2 Trading", "city_id": "b", "sector": "46.69", "employees": "20",
+              "offer_sectors": "28.41", "source": "s", "is_sample": "true"}
+    for column in trader:
+        if column not in header:
+            header.append(column)
+            for row in tables["companies"]["rows"]:
+                row.append("")
+    tables["companies"]["rows"].append([trader.get(column, "") for column in header])
+    con = connect(build_db(tmp_path, tables))
+    with_samples = matching.partner_cities(con, "m1").set_index("city_id")
+    assert with_samples.loc["b", "fitting_companies"] == 1 and with_samples.loc["b", "fitting_sample_companies"] == 1
+    documented = matching.partner_cities(con, "m1", include_samples=False).set_index("city_id")
+    assert documented.loc["b", "fitting_companies"] == 0 and documented.loc["b", "score"] == pytest.approx(0.0)

@@ -103,13 +103,15 @@ def _profile(chart: Chart, lang: str, names: Names) -> go.Figure:
 
 
 def _projects(chart: Chart, lang: str, names: Names) -> go.Figure:
-    """Projects by start year, documented and sample projects stacked, so the invented share stays visible."""
+    """Projects by start year, documented and sample projects stacked, so the invented share stays visible
+    (a deck without sample projects has no sample bar)."""
     by_year = chart.data
     years = by_year["key"].astype(int)
-    fig = go.Figure([
-        go.Bar(x=years, y=by_year["projects"] - by_year["sample_projects"], name=t("briefing.documented", lang),
-               marker_color=BLUE),
-        go.Bar(x=years, y=by_year["sample_projects"], name=t("briefing.sample", lang), marker_color=GREY)])
+    bars = [go.Bar(x=years, y=by_year["projects"] - by_year["sample_projects"], name=t("briefing.documented", lang),
+                   marker_color=BLUE)]
+    if by_year["sample_projects"].sum():
+        bars.append(go.Bar(x=years, y=by_year["sample_projects"], name=t("briefing.sample", lang), marker_color=GREY))
+    fig = go.Figure(bars)
     _style(fig, t("briefing.chart.projects", lang))
     fig.update_layout(barmode="stack", legend_traceorder="normal")
     fig.update_xaxes(tickformat="d", dtick=1)  # years as categories of whole numbers: 2019, never 2,019.5

@@ -2,6 +2,10 @@
 lines and speaker notes as catalogue phrases (key and arguments: ids, codes, numbers), tables as
 typed columns of ids and numbers, and the data of each chart. alliance/briefing/render.py puts it
 into the deck's language (alliance/i18n.py) and draws it; the deck and the handout say the same.
+
+The deck rests on documented records only, unless the request includes the sample records
+(``Briefing.include_samples``): then every figure, chart and suggestion counts them as the pages do,
+and every slide carries the sample mark (``Content.sample_mark``).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import pandas as pd
 
 from alliance import geo, matching, membership, overview, projects, sectors
 from alliance.i18n import LANGUAGES, Names, Phrase
+from alliance.scope import records
 
 MATCHED_SMES = 4
 REASON_CHARS = 150  # a reason cell holds whole reasons up to this display width (a Chinese character: 2)
@@ -32,6 +37,7 @@ class Briefing:
     partners: tuple[str, ...] = ()  # default: the three best-ranked partner cities
     sections: tuple[str, ...] = SECTIONS
     lang: str = "de"  # the deck's language: de, en or zh
+    include_samples: bool = False  # documented records only, unless asked; then every slide is marked
 
 
 @dataclass
@@ -73,6 +79,7 @@ class Content:
     slides: list[Slide]
     figures: dict[str, float | int]  # key figures, for tests and the speaker notes
     names: Names  # names of the ids above, in every language
+    sample_mark: Phrase | None = None  # shown on every slide when sample records are included
 
 
 def briefing_content(con: duckdb.DuckDBPyConnection, request: Briefing) -> Content:
@@ -80,13 +87,13 @@ def briefing_content(con: duckdb.DuckDBPyConnection, request: Briefing) -> Conte
     names = sectors.reference_names(con)
     if request.focus not in names.cities:
         raise KeyError(request.focus)
-    focus, today = request.focus, request.meeting
-    status = membership.status_at(con, today)
+    focus, today, samples = request.focus, request.meeting, request.include_samples
+    status = membership.status_at(con, today, include_samples=samples)
     members = status[status["is_member"]]
     cn, de = int((members["country"] == "CN").sum()), int((members["country"] == "DE").sum())
-    ranking = sectors.partner_ranking(con, focus=focus)
+    ranking = sectors.partner_ranking(con, focus=focus, include_samples=samples)
     partners = list(request.partners) or ranking["partner_id"].head(3).tolist()
-    data_status = overview.data_status(con)
+    data_status = overview.data_status(con, include_samples=samples)
     figures: dict[str, float | int] = {"members_cn": cn, "members_de": de, "members": cn + de}
     slides: list[Slide] = []
 
@@ -95,14 +102,14 @@ def briefing_content(con: duckdb.DuckDBPyConnection, request: Briefing) -> Conte
             "alliance", Phrase("briefing.title.alliance"),
             [Phrase("briefing.members", {"cn": cn, "de": de, "date": today}),
              Phrase("briefing.founded", {"date": FOUNDED}), Phrase("briefing.free"), Phrase("briefing.procedure")],
-            chart=Chart("members", membership.members_over_time(con)),
+            chart=Chart("members", membership.members_over_time(con, include_samples=samples)),
             notes=[Phrase("briefing.notes.members", {"n": cn + de, "cn": cn, "de": de})]))
 
     if "status" in request.sections:
-        slides.append(_status_slide(con, status, focus, today, figures))
+        slides.append(_status_slide(con, status, focus, today, figures, samples))
 
     if "map" in request.sections:
-        points = geo.city_points(con)[["city_id", "lon", "lat", "status"]]
+        points = geo.city_points(con, include_samples=samples)[["city_id", "lon", "lat", "status"]]
         slides.append(Slide("map", Phrase("briefing.title.map", {"city": focus}),
                             chart=Chart("map", points, (focus, *partners))))
 
@@ -117,22 +124,27 @@ def briefing_content(con: duckdb.DuckDBPyConnection, request: Briefing) -> Conte
                    [[*a, *b] for a, b in zip(chosen["focus_gets"], chosen["partner_gets"], strict=True)]),
         ]
         slides.append(Slide("sectors", Phrase("briefing.title.sectors"), table=table,
-                            chart=Chart("profile", _profile_shares(con, [focus, *partners]), (focus, *partners)),
+                            chart=Chart("profile", _profile_shares(con, [focus, *partners], samples),
+                                        (focus, *partners)),
                             notes=[Phrase("briefing.notes.partner", {"city": c, "cosine": float(v)})
                                    for c, v in zip(chosen.index, chosen["cosine"], strict=True)]))
 
     if "matches" in request.sections:
-        slides.append(_matches_slide(con, focus, figures))
+        slides.append(_matches_slide(con, focus, figures, samples))
 
     if "projects" in request.sections:
-        counts = projects.project_figures(con, "status")
+        scope = projects.ProjectFilter(include_samples=samples)
+        counts = projects.project_figures(con, "status", scope)
         total, sample = data_status.projects, data_status.sample_projects
         volume, real_volume = data_status.project_volume_eur_m, data_status.documented_volume_eur_m
         figures.update(projects=total, project_volume_eur_m=round(volume, 1), sample_projects=sample,
                        documented_project_volume_eur_m=round(real_volume, 1))
-        by_year = projects.project_figures(con, "year").dropna(subset=["key"])
-        lines = [Phrase("briefing.projects_line", {"n": total, "real": total - sample, "sample": sample}),
-                 Phrase("briefing.volume_line", {"real_volume": real_volume, "volume": volume}),
+        by_year = projects.project_figures(con, "year", scope).dropna(subset=["key"])
+        counted = ([Phrase("briefing.projects_line", {"n": total, "real": total - sample, "sample": sample}),
+                    Phrase("briefing.volume_line", {"real_volume": real_volume, "volume": volume})] if samples else
+                   [Phrase("briefing.projects_documented", {"n": total}),
+                    Phrase("briefing.volume_documented", {"volume": volume})])
+        lines = [*counted,
                  Phrase("briefing.by_status", {"statuses": [(k, int(n)) for k, n in
                                                             zip(counts["key"], counts["projects"], strict=True)]})]
         slides.append(Slide("projects", Phrase("briefing.title.projects"), lines,
@@ -141,7 +153,7 @@ def briefing_content(con: duckdb.DuckDBPyConnection, request: Briefing) -> Conte
     if "sources" in request.sections:
         shares = overview.sample_shares(con)
         used = [table for table, n in zip(shares["table"], shares["samples"], strict=True)
-                if n and table in SAMPLE_TABLES]
+                if n and table in SAMPLE_TABLES and samples]
         lines = [Phrase("briefing.source_records"), Phrase("briefing.source_sectors"),
                  Phrase("briefing.source_load", {"when": data_status.last_load}),
                  Phrase("briefing.sample_note", {"tables": used}) if used else Phrase("briefing.no_samples")]
@@ -151,7 +163,8 @@ def briefing_content(con: duckdb.DuckDBPyConnection, request: Briefing) -> Conte
         if slide.key == "alliance":
             slide.notes = [*slide.notes, *(f"{k}: {v}" for k, v in figures.items())]
     subtitle = Phrase("briefing.subtitle", {"date": request.meeting, "city": focus})
-    return Content(request, request.committee, subtitle, slides, figures, names)
+    mark = Phrase("briefing.sample_mark") if samples else None
+    return Content(request, request.committee, subtitle, slides, figures, names, mark)
 
 
 def deck_language(request: Briefing) -> str:
@@ -160,7 +173,7 @@ def deck_language(request: Briefing) -> str:
 
 
 def _status_slide(con: duckdb.DuckDBPyConnection, status: pd.DataFrame, focus: str, today: date,
-                  figures: dict[str, float | int]) -> Slide:
+                  figures: dict[str, float | int], include_samples: bool) -> Slide:
     """The focus city's membership; for an applicant the next step of its procedure (outcome token)."""
     row = status.set_index("city_id").loc[focus]
     if row["is_member"]:
@@ -168,7 +181,7 @@ def _status_slide(con: duckdb.DuckDBPyConnection, status: pd.DataFrame, focus: s
                  Phrase("briefing.no_procedure")]
     else:
         lines = [Phrase("briefing.not_member", {"city": focus, "status": row["status"]})]
-        procedures = membership.open_procedures(con, today).set_index("city_id")
+        procedures = membership.open_procedures(con, today, include_samples=include_samples).set_index("city_id")
         if focus in procedures.index:
             p = procedures.loc[focus]
             step = Phrase(f"nextstep.{p['outcome']}", {"n": len(p["outstanding"]),
@@ -178,10 +191,10 @@ def _status_slide(con: duckdb.DuckDBPyConnection, status: pd.DataFrame, focus: s
     return Slide("status", Phrase("briefing.title.status", {"city": focus}), lines, notes=lines[:1])
 
 
-def _profile_shares(con: duckdb.DuckDBPyConnection, cities: list[str]) -> pd.DataFrame:
+def _profile_shares(con: duckdb.DuckDBPyConnection, cities: list[str], include_samples: bool) -> pd.DataFrame:
     """Each city's share of employees in the TOP_SECTORS Branchen that weigh most over these cities:
     share(c, s) = E(c, s) / E(c). Columns city_id, sector, share; sectors in that order, largest first."""
-    matrix = sectors.city_sector_matrix(con, level="branche")
+    matrix = sectors.city_sector_matrix(con, level="branche", include_samples=include_samples)
     frame = matrix[matrix["city_id"].isin(cities)]
     shares = frame.assign(share=frame["employees"] / frame.groupby("city_id")["employees"].transform("sum"))
     top = list(shares.groupby("sector")["share"].sum().nlargest(TOP_SECTORS).index)
@@ -190,15 +203,17 @@ def _profile_shares(con: duckdb.DuckDBPyConnection, cities: list[str]) -> pd.Dat
         ["order", "city_id"]).drop(columns="order").reset_index(drop=True)
 
 
-def _matches_slide(con: duckdb.DuckDBPyConnection, focus: str, figures: dict[str, float | int]) -> Slide:
+def _matches_slide(con: duckdb.DuckDBPyConnection, focus: str, figures: dict[str, float | int],
+                   include_samples: bool) -> Slide:
     """The best partner for each of the focus city's MATCHED_SMES largest SMEs (real ones first), with
     its reasons (tokens; the cell holds as many whole reasons as fit REASON_CHARS)."""
     smes = con.execute(
-        "SELECT company_id, name, name_zh, is_sample FROM v_companies WHERE city_id = ? AND is_sme "
-        "ORDER BY is_sample, employees DESC, company_id LIMIT ?", [focus, MATCHED_SMES]).fetchall()
+        f"SELECT company_id, name, name_zh, is_sample FROM {records('v_companies', include_samples)} "
+        "WHERE city_id = ? AND is_sme ORDER BY is_sample, employees DESC, company_id LIMIT ?",
+        [focus, MATCHED_SMES]).fetchall()
     rows = []
     for company_id, name, name_zh, is_sample in smes:
-        best = matching.match_companies(con, company_id, k=1)
+        best = matching.match_companies(con, company_id, k=1, include_samples=include_samples)
         if best.empty:
             continue
         top = best.iloc[0]

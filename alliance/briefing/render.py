@@ -51,6 +51,7 @@ class Deck:
     slides: list[DeckSlide]
     figures: dict[str, float | int]
     content: Content
+    sample_mark: str | None = None  # the footer of every slide and handout page when samples are included
 
 
 def localise(content: Content, lang: str | None = None) -> Deck:
@@ -67,7 +68,8 @@ def localise(content: Content, lang: str | None = None) -> Deck:
         figure=None if slide.chart is None else charts.figure(slide.chart, lang, names),
         notes=[text(note) for note in slide.notes],
     ) for slide in content.slides]
-    return Deck(lang, content.title, text(content.subtitle), slides, content.figures, content)
+    mark = None if content.sample_mark is None else text(content.sample_mark)
+    return Deck(lang, content.title, text(content.subtitle), slides, content.figures, content, mark)
 
 
 def _table(columns: list[Column], lang: str, content: Content) -> pd.DataFrame:
@@ -147,6 +149,11 @@ def render_pptx(deck: Deck, images: dict[str, bytes] | None = None) -> bytes:
         for paragraph in frame.paragraphs:
             _pptx_fonts(paragraph, lang)
 
+    def sample_mark(slide) -> None:  # on every slide of a deck that includes sample records
+        if deck.sample_mark:
+            text_box(slide, Inches(0.6), Inches(6.95), Inches(12.1), Inches(0.4), [deck.sample_mark], 11, True,
+                     RGBColor(0xA6, 0x1B, 0x1B))
+
     title = pptx.slides.add_slide(blank)
     band = title.shapes.add_shape(1, 0, Inches(2.3), pptx.slide_width, Inches(2.6))
     band.fill.solid()
@@ -157,6 +164,7 @@ def render_pptx(deck: Deck, images: dict[str, bytes] | None = None) -> bytes:
     text_box(title, Inches(0.8), Inches(3.55), Inches(11.7), Inches(1.2), [deck.subtitle], 20, False,
              RGBColor(0xFF, 0xFF, 0xFF))
     notes(title, [deck.subtitle])
+    sample_mark(title)
 
     for spec in deck.slides:
         slide = pptx.slides.add_slide(blank)
@@ -181,6 +189,7 @@ def render_pptx(deck: Deck, images: dict[str, bytes] | None = None) -> bytes:
                 picture.left = int((pptx.slide_width - picture.width) / 2)
             _pptx_table(slide, spec.table, Inches(0.6), table_top, Inches(12.1), Pt(11 if image else 12), lang)
         notes(slide, spec.notes or [spec.title])
+        sample_mark(slide)
     buffer = io.BytesIO()
     pptx.save(buffer)
     return buffer.getvalue()
@@ -294,9 +303,18 @@ def render_pdf(deck: Deck, images: dict[str, bytes] | None = None) -> bytes:
                                        ("VALIGN", (0, 0), (-1, -1), "TOP")]))
             section.append(table)
         story += [KeepTogether(section), Spacer(1, 0.4 * cm)]  # a heading never stands alone at a page end
+
+    def footer(canvas, document) -> None:  # the sample mark on every page of a handout that includes samples
+        if deck.sample_mark:
+            canvas.saveState()
+            canvas.setFont(_cjk_font() if CJK.search(deck.sample_mark) else "Helvetica-Bold", 8)
+            canvas.setFillColor(colors.HexColor("#a61b1b"))
+            canvas.drawString(2 * cm, 1 * cm, deck.sample_mark)
+            canvas.restoreState()
+
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4, title=deck.title, leftMargin=2 * cm, rightMargin=2 * cm,
-                      topMargin=1.8 * cm, bottomMargin=1.8 * cm).build(story)
+                      topMargin=1.8 * cm, bottomMargin=1.8 * cm).build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ from etl.messages import BuildFault
 from pages.common import tables
 from pages.common.charts import localise  # noqa: F401 - re-exported
 from pages.common.labels import bilingual, city_label, city_name_column, contract_labels, link, md, plot  # noqa: F401 - re-exported for the pages
-from pages.common.tables import table  # noqa: F401 - re-exported for the pages
+from pages.common.tables import sample_caption, table  # noqa: F401 - re-exported for the pages
 
 log = logging.getLogger(__name__)
 
@@ -60,21 +60,27 @@ PAGES = (  # (file, catalogue key, icon)
     ("pages/7_data.py", "nav.data", ":material/table_view:"),
     ("pages/8_briefing.py", "nav.briefing", ":material/slideshow:"),
 )
-GLOBAL_PARAMS = ("lang", "focus", "countries", "branchen", "sme", "pstatus", "years")
-FILTER_PARAMS = GLOBAL_PARAMS[2:]
+FILTER_PARAMS = ("countries", "branchen", "sme", "pstatus", "years")  # in the sidebar's filter expander
+GLOBAL_PARAMS = ("lang", "focus", "documented", *FILTER_PARAMS)  # travel with the links between pages
 YEARS = (2010, 2030)
 COUNTRIES = ("CN", "DE")
 
 
 @dataclass(frozen=True)
 class Filters:
-    """The global filters of the sidebar; empty tuples mean "all"."""
+    """The global filters of the sidebar; empty tuples mean "all". ``documented_only``: leave the sample
+    records out of every query (pages pass ``include_samples=not documented_only``)."""
 
     countries: tuple[str, ...] = ()
     branchen: tuple[str, ...] = ()
     smes_only: bool = False
     statuses: tuple[str, ...] = ()
     years: tuple[int, int] = YEARS
+    documented_only: bool = False
+
+    @property
+    def include_samples(self) -> bool:
+        return not self.documented_only
 
 
 @dataclass
@@ -218,15 +224,16 @@ def open_database(lang: str) -> tuple[duckdb.DuckDBPyConnection, DatabaseVersion
         return None
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _city_choices(_con: duckdb.DuckDBPyConnection, version: DatabaseVersion) -> pd.DataFrame:
-    return cities.city_list(_con)
+@st.cache_data(show_spinner=False, max_entries=8)
+def _city_choices(_con: duckdb.DuckDBPyConnection, version: DatabaseVersion, include_samples: bool) -> pd.DataFrame:
+    return cities.city_list(_con, include_samples=include_samples)
 
 
 def city_names(ctx: Context) -> dict[str, str]:
     """city_id -> the city's name in the language (German names in the German UI, Chinese in Chinese)."""
     column = city_name_column(ctx.lang)
-    return {r.city_id: getattr(r, column) or r.name_de for r in _city_choices(ctx.con, ctx.version).itertuples()}
+    choices = _city_choices(ctx.con, ctx.version, ctx.filters.include_samples)
+    return {r.city_id: getattr(r, column) or r.name_de for r in choices.itertuples()}
 
 
 def page(title_key: str) -> Context | None:
@@ -240,12 +247,15 @@ def page(title_key: str) -> Context | None:
     if opened is None:
         return None
     con, version = opened
-    choices = _city_choices(con, version)
+    focus_box = st.sidebar.container()  # above the switch, which decides which cities it offers
+    documented = bound(st.sidebar.toggle, t("filter.documented_only", lang), value=False, key="documented",
+                       help=t("filter.documented_only_help", lang))
+    choices = _city_choices(con, version, not documented)
     ids = choices["city_id"].tolist()
     labels = {r["city_id"]: city_label(r, lang) for _, r in choices.iterrows()}
-    focus = bound(st.sidebar.selectbox, t("focus_city", lang), ids, format_func=labels.get, key="focus",
+    focus = bound(focus_box.selectbox, t("focus_city", lang), ids, format_func=labels.get, key="focus",
                   index=ids.index(DEFAULT_FOCUS) if DEFAULT_FOCUS in ids else 0)
-    filters = _global_filters(con, version, lang)
+    filters = replace(_global_filters(con, version, lang), documented_only=documented)
     st.sidebar.divider()
     carried = {k: st.query_params.get_all(k) for k in GLOBAL_PARAMS if k in st.query_params}
     for file, key, icon in PAGES:  # language, focus and filters travel with the navigation
@@ -256,15 +266,16 @@ def page(title_key: str) -> Context | None:
     return Context(lang, focus, con, filters, version)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _data_status(_con: duckdb.DuckDBPyConnection, version: DatabaseVersion) -> overview.DataStatus:
-    return overview.data_status(_con)
+@st.cache_data(show_spinner=False, max_entries=8)
+def _data_status(_con: duckdb.DuckDBPyConnection, version: DatabaseVersion,
+                 include_samples: bool) -> overview.DataStatus:
+    return overview.data_status(_con, include_samples=include_samples)
 
 
 def _about(con: duckdb.DuckDBPyConnection, version: DatabaseVersion, lang: str, title: str, focus: str,
            filters: Filters) -> list[tuple[str, str]]:
     """The Info sheet of every download: which view, which filters, which data, when."""
-    status = _data_status(con, version)
+    status = _data_status(con, version, filters.include_samples)
     branchen = _branchen(con, version)
     names = dict(zip(branchen["branche_id"], branchen[f"name_{lang}"], strict=True))
     chosen = [
@@ -273,15 +284,18 @@ def _about(con: duckdb.DuckDBPyConnection, version: DatabaseVersion, lang: str, 
         t("filters.smes_only", lang) if filters.smes_only else "",
         ", ".join(t(f"pstatus.{s}", lang) for s in filters.statuses),
         "" if filters.years == YEARS else f"{t('projects.years', lang)} {filters.years[0]}–{filters.years[1]}",
+        t("filter.documented_only", lang) if filters.documented_only else "",
     ]
+    samples = (t("export.about.samples_excluded", lang) if filters.documented_only else
+               t("export.about.samples_note", lang, n=format_number(status.sample_companies + status.sample_projects,
+                                                                   lang)))
     return [
         (t("export.about.view", lang), title),
         (t("focus_city", lang), focus),
         (t("filters.title", lang), "; ".join(c for c in chosen if c) or t("filters.all", lang)),
         (t("export.about.loaded", lang), format_date(status.last_load, lang, with_time=True) or "–"),
         (t("export.about.exported", lang), format_date(datetime.now(), lang, with_time=True)),
-        (t("export.about.samples", lang), t("export.about.samples_note", lang,
-                                            n=format_number(status.sample_companies + status.sample_projects, lang))),
+        (t("export.about.samples", lang), samples),
     ]
 
 
@@ -291,6 +305,7 @@ def _name_parts(filters: Filters) -> list[str]:
     parts += ["kmu"] if filters.smes_only else []
     parts += list(filters.statuses)
     parts += [] if filters.years == YEARS else [f"{filters.years[0]}-{filters.years[1]}"]
+    parts += ["belegt"] if filters.documented_only else []
     return parts
 
 
@@ -300,7 +315,8 @@ def _branchen(_con: duckdb.DuckDBPyConnection, version: DatabaseVersion) -> pd.D
 
 
 def _global_filters(con: duckdb.DuckDBPyConnection, version: DatabaseVersion, lang: str) -> Filters:
-    """Countries, Branchen, SMEs only, project status and years: in the sidebar and in the URL."""
+    """Countries, Branchen, SMEs only, project status and years: in the sidebar and in the URL (the
+    switch "documented data only" stands above them, always in view)."""
     with st.sidebar.expander(t("filters.title", lang), expanded=any(k in st.query_params for k in FILTER_PARAMS)):
         countries = bound(st.multiselect, t("col.country", lang), list(COUNTRIES), key="countries",
                           format_func=lambda c: t(f"country.{c}", lang), placeholder=t("filters.all", lang))

@@ -51,11 +51,24 @@ def _download_key(view: str, suffix: str) -> str:
     return f"download_{view}_{suffix}" if n == 1 else f"download_{view}_{n}_{suffix}"
 
 
+def sample_caption(is_sample: pd.Series | Sequence[bool], lang: str) -> None:
+    """What a table that can mix documented and sample records holds, "12 belegt · 3 Beispieldaten",
+    shown when it holds sample records (never with "documented data only": then it holds none)."""
+    flags = pd.Series(is_sample, dtype="boolean").fillna(False).astype(bool)
+    samples = int(flags.sum())
+    if samples:
+        st.caption(t("table.sample_mix", lang, n=format_number(len(flags) - samples, lang),
+                     m=format_number(samples, lang)))
+
+
 def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None = None,
-          height: int | None = None, about: Sequence[tuple[str, str]] = (), name_parts: Sequence[str] = ()) -> None:
+          height: int | None = None, about: Sequence[tuple[str, str]] = (), name_parts: Sequence[str] = (),
+          samples: pd.Series | None = None) -> None:
     """Show ``frame`` and offer exactly it as XLSX, CSV and CSV for German Excel. ``about`` rows (label,
     value, in the reader's language: filters, data status) go on the workbook's second sheet;
-    ``name_parts`` (the filter) go into the file name. Files are made only when a button is clicked."""
+    ``name_parts`` (the filter) go into the file name. Files are made only when a button is clicked.
+    ``samples``: the rows' is_sample flags, for a table that can mix documented and sample records
+    (see sample_caption)."""
     if frame.empty:
         st.caption(t("table.empty", lang))
         return
@@ -68,6 +81,8 @@ def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None 
     if numbers and len(frame) <= MAX_STYLED_ROWS:  # numbers in the selected language (1.234,5 in German)
         shown = shown.style.format({c: _formatter(frame[c], lang) for c in numbers}, na_rep=MISSING)
     st.dataframe(shown, hide_index=True, column_config=config, height=height or "auto")
+    if samples is not None:
+        sample_caption(samples, lang)
     yes_no = (t("export.yes", lang), t("export.no", lang))
     about = (*getattr(_page, "about", ()), *about, (t("export.about.rows", lang), format_number(len(frame), lang)))
     name_parts = (*getattr(_page, "name_parts", ()), *name_parts)
