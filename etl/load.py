@@ -41,6 +41,12 @@ def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile],
     def src(table: str) -> str:
         return f"(SELECT s.*, f.name AS _file FROM src_{table} AS s JOIN src_files AS f USING (_f))"
 
+    # A GB/T code maps to the NACE division holding the largest share of it (ties: lowest code).
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE gbt_main_division AS SELECT gbt_division, "
+        "first(nace_division ORDER BY share DESC, nace_division) AS nace_division "
+        "FROM gbt_nace_crosswalk GROUP BY gbt_division"
+    )
     if wanted("cities"):
         _load_cities(con, src("cities"))
     if wanted("companies"):
@@ -54,6 +60,8 @@ def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile],
             f"SELECT CAST(row_number() OVER (ORDER BY _f, _row) AS INTEGER), {values}, _file, _row "
             f"FROM {src('memberships')}"
         )
+    if wanted("city_sector_stats"):
+        _load_city_sector_stats(con, src("city_sector_stats"))
     if wanted("quality_notes"):
         names, values = _typed(c.QUALITY_NOTES)
         con.execute(
@@ -63,7 +71,7 @@ def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile],
     return {
         table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
         for table in ("cities", "city_sectors", "companies", "projects", "project_companies",
-                      "memberships", "quality_notes")
+                      "memberships", "city_sector_stats", "quality_notes")
     }
 
 
@@ -78,12 +86,6 @@ def _load_cities(con: duckdb.DuckDBPyConnection, src: str) -> None:
 
 
 def _load_companies(con: duckdb.DuckDBPyConnection, src: str) -> None:
-    # A GB/T code maps to the NACE division holding the largest share of it (ties: lowest code).
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE gbt_main_division AS SELECT gbt_division, "
-        "first(nace_division ORDER BY share DESC, nace_division) AS nace_division "
-        "FROM gbt_nace_crosswalk GROUP BY gbt_division"
-    )
     names, values = _typed(c.COMPANIES)
     con.execute(
         f"INSERT INTO companies ({names}, nace_division, source_file, source_row, offer_codes, seek_codes) "
@@ -91,6 +93,57 @@ def _load_companies(con: duckdb.DuckDBPyConnection, src: str) -> None:
         f"list_distinct(list_concat([coalesce(sector__v, g.nace_division)], {_split_codes('offer_sectors__v')})), "
         f"coalesce({_split_codes('seek_sectors__v')}, []) "
         f"FROM {src} AS s LEFT JOIN gbt_main_division AS g ON g.gbt_division = left(s.sector_gbt__v, 2)"
+    )
+
+
+def _load_city_sector_stats(con: duckdb.DuckDBPyConnection, src: str) -> None:
+    """Official structure with its NACE reading. A GB/T section maps to the NACE section holding the
+    largest crosswalk share of its divisions (GB/T E -> NACE F, S -> O, ...), a GB/T division to its main
+    NACE division (as for companies), 三次产业 to NACE ranges (PRIMARY A, SECONDARY B-F, TERTIARY G-U);
+    a NACE range "B-F" covers the sections from B to F, "B+D+E" the listed ones."""
+    three = ", ".join(f"('{k}', '{v}')" for k, v in c.THREE_SECTORS.items())
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE gbt_main_section AS SELECT g, first(n ORDER BY share DESC, n) AS nace_section "
+        "FROM (SELECT g.section AS g, n.section AS n, sum(x.share) AS share FROM gbt_nace_crosswalk AS x "
+        "JOIN gbt AS g ON g.code = x.gbt_division JOIN nace AS n ON n.code = x.nace_division GROUP BY ALL) "
+        "GROUP BY g"
+    )
+    con.execute(
+        f"""
+        INSERT INTO city_sector_stats
+        WITH s AS (
+            SELECT city_id__v AS city_id, code_system__v AS code_system, trim(code) AS code, measure__v AS measure,
+                   value__v AS value, year__v AS year, scope__v AS scope, source__v AS source, note__v AS note,
+                   _file, _row
+            FROM {src}
+        ),
+        named AS (  -- the NACE reading of each code
+            SELECT s.*,
+                   CASE WHEN s.code = '{c.STAT_TOTAL}' THEN s.code
+                        WHEN s.code_system = 'NACE' THEN s.code
+                        WHEN t.nace IS NOT NULL THEN t.nace
+                        WHEN length(s.code) = 1 THEN gs.nace_section
+                        ELSE gd.nace_division END AS nace_code
+            FROM s
+            LEFT JOIN (VALUES {three}) AS t (gbt, nace) ON s.code_system = 'GBT' AND t.gbt = s.code
+            LEFT JOIN gbt_main_section AS gs ON s.code_system = 'GBT' AND gs.g = s.code
+            LEFT JOIN gbt_main_division AS gd ON s.code_system = 'GBT' AND gd.gbt_division = s.code
+        ),
+        all_sections AS (SELECT list(code ORDER BY code) AS codes FROM nace WHERE level = 'section')
+        SELECT n.city_id, n.code_system, n.code, n.nace_code,
+               CASE WHEN n.nace_code = '{c.STAT_TOTAL}' THEN 'total'
+                    WHEN length(n.nace_code) = 1 THEN 'section'
+                    WHEN regexp_full_match(n.nace_code, '[0-9]{{2}}') THEN 'division'
+                    ELSE 'sections' END,
+               CASE WHEN n.nace_code = '{c.STAT_TOTAL}' THEN []
+                    WHEN regexp_full_match(n.nace_code, '[0-9]{{2}}') THEN [d.section]
+                    WHEN contains(n.nace_code, '-') THEN list_filter(a.codes, lambda x: x BETWEEN n.nace_code[1]
+                                                                                AND n.nace_code[3])
+                    ELSE list_sort(string_split(n.nace_code, '+')) END,
+               n.measure, n.value, n.year, n.scope, n.source, n.note, n._file, n._row
+        FROM named AS n CROSS JOIN all_sections AS a
+        LEFT JOIN nace AS d ON d.code = n.nace_code AND d.level = 'division'
+        """
     )
 
 

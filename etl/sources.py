@@ -110,8 +110,8 @@ def discover(folder: Path) -> tuple[list[SourceFile], list[Message]]:
         table = table_for(path.name)
         if table is None:
             messages.append(
-                warning(path.name, 0, "", "file name matches no table (cities, companies, projects, "
-                        "memberships, quality_notes); file ignored")
+                warning(path.name, 0, "", "file name matches no table ("
+                        + ", ".join(t.name for t in TABLES) + "); file ignored")
             )
             continue
         if path.suffix.lower() not in CSV_SUFFIXES | XLSX_SUFFIXES:
@@ -740,6 +740,7 @@ def read_all(con: duckdb.DuckDBPyConnection, files: list[SourceFile], guard: Gua
                     raise
                 messages.append(error(source.name, 0, "", f"cannot be parsed as CSV: {_first_line(exc)}"))
                 source.structurally_broken = True
+                source.staging = ""  # its staging table may not exist: validation must not read it
             log.debug("read %s: %s rows (%s) in %.2f s", source.name, source.rows, source.encoding or "?",
                       time.monotonic() - started)
         guard.file = ""

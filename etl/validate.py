@@ -259,6 +259,7 @@ class Validator:
         self.report(f"SELECT _f, _row, end_date AS val FROM ({projects}) WHERE end_date__v < start_date__v", [],
                     "end_date",
                     lambda v: f"end date {_show(v)} lies before the start date")
+        self.check_city_sector_stats()
         tables = [t.name for t in c.TABLES]
         self.report(
             "SELECT _f, _row, subject_table AS val FROM src_quality_notes WHERE _checked "
@@ -274,6 +275,44 @@ class Validator:
                 f"(SELECT trim({table.key}) FROM src_{table.name} WHERE {table.key} IS NOT NULL)",
                 [table.name], "subject_id",
                 lambda v, table=table: f"{_show(v)} is not a {table.key} of table {table.name}", level="warning")
+
+    def check_city_sector_stats(self) -> None:
+        """Codes read by their code system, no negative values, one value per city, code, measure, year
+        and scope."""
+        stats = "SELECT * FROM src_city_sector_stats WHERE _checked"
+        three = list(c.THREE_SECTORS)
+        expected = {
+            "NACE": "TOTAL, a NACE Rev. 2 section letter (A-U), a range of sections (B-F), sections joined by + "
+                    "(B+D+E) or a two-digit division (e.g. 29)",
+            "GBT": "TOTAL, " + "/".join(three) + " (三次产业), a GB/T 4754-2017 section letter (A-T) or a "
+                   "two-digit division (e.g. 39)",
+        }
+        for system, valid in (
+            ("NACE", "trim(code) IN (SELECT code FROM nace WHERE level IN ('section', 'division')) "
+                     "OR (regexp_full_match(trim(code), '[A-U]-[A-U]') AND trim(code)[1] < trim(code)[3]) "
+                     "OR regexp_full_match(trim(code), '[A-U](\\+[A-U])+')"),
+            ("GBT", "trim(code) IN (SELECT code FROM gbt WHERE level IN ('section', 'division')) "
+                    "OR list_contains(?, trim(code))"),
+        ):
+            self.report(
+                f"SELECT _f, _row, code AS val FROM ({stats}) WHERE code_system__v = '{system}' "
+                f"AND nullif(trim(code), '') IS NOT NULL AND trim(code) <> '{c.STAT_TOTAL}' AND NOT ({valid})",
+                [three] if system == "GBT" else [], "code",
+                lambda v, system=system: f"{_show(v)} is not a {system} code here; expected {expected[system]}")
+        self.report(f"SELECT _f, _row, value AS val FROM ({stats}) WHERE value__v < 0", [], "value",
+                    lambda v: f"{_show(v)} is negative; expected 0 or more")
+        key = "city_id__v, code_system__v, trim(code), measure__v, year__v, scope__v"
+        self.report(
+            f"SELECT _f, _row, first_f || ',' || first_row AS val FROM (SELECT _f, _row, first(_f) OVER w AS first_f, "
+            f"first(_row) OVER w AS first_row, row_number() OVER w AS nth FROM src_city_sector_stats "
+            f"WHERE {' AND '.join(f'{k} IS NOT NULL' for k in key.split(', '))} "
+            f"WINDOW w AS (PARTITION BY {key} ORDER BY _f, _row)) WHERE nth > 1",
+            [], "code", self._describe_second_value)
+
+    def _describe_second_value(self, value: object) -> str:
+        f, row = (int(x) for x in str(value).split(","))
+        return (f"a second value for the same city, code, measure, year and scope; the first is in "
+                f"{self.file_name(f)}, row {row}")
 
     def run(self) -> list[Message]:
         self.check_headers()

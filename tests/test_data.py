@@ -36,7 +36,8 @@ def test_browse_filters_pages_and_counts(con):
 
 def test_dictionary_covers_the_contract():
     d = data.data_dictionary()
-    assert set(d["table"]) == {"cities", "companies", "projects", "memberships", "quality_notes"}
+    assert set(d["table"]) == {"cities", "companies", "projects", "memberships", "city_sector_stats",
+                                "quality_notes"}
     row = d[(d.table == "projects") & (d.column == "direction")].iloc[0]
     assert bool(row.required) and row.allowed == "CN_TO_DE, DE_TO_CN, MUTUAL"
 
@@ -70,7 +71,8 @@ def test_hostile_or_broken_uploads_get_a_message(name, content, expected):
 def test_data_package(con):
     package = zipfile.ZipFile(io.BytesIO(data.data_package(con, cities=("mainz",))))
     assert set(package.namelist()) == {"cities.csv", "companies.csv", "projects.csv", "memberships.csv",
-                                       "quality_notes.csv", "data_dictionary.csv", "load_history.csv", "README.txt"}
+                                       "city_sector_stats.csv", "quality_notes.csv", "data_dictionary.csv",
+                                       "load_history.csv", "README.txt"}
     companies = list(csv.DictReader(io.StringIO(package.read("companies.csv").decode())))
     assert [c["company_id"] for c in companies] == ["c1"]
     assert companies[0]["name"] == "'=HYPERLINK(\"http://evil\")"  # neutralised

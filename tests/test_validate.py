@@ -203,8 +203,8 @@ def test_file_matching_no_table_is_a_warning(tmp_path):
     result = check(source)
     assert result.ok
     assert [m.line() for m in result.warnings if m.file == "notes.txt"] == [
-        "WARNING: notes.txt: file name matches no table (cities, companies, projects, memberships, quality_notes); "
-        "file ignored"]
+        "WARNING: notes.txt: file name matches no table (cities, companies, projects, memberships, "
+        "city_sector_stats, quality_notes); file ignored"]
 
 
 @pytest.mark.parametrize(
@@ -237,3 +237,59 @@ def test_hostile_text_is_data(tmp_path):
     tables = valid_tables()
     tables["companies"]["rows"][0][1] = "=HYPERLINK(\"http://x\");DROP TABLE cities;--<script>alert(1)</script>"
     assert errors(tmp_path, tables) == []
+
+
+STATS_HEADER = ["city_id", "code_system", "code", "measure", "value", "year", "scope", "source"]
+
+
+def with_stats(rows: list[list[str]]) -> dict:
+    tables = valid_tables()
+    tables["city_sector_stats"] = {"header": list(STATS_HEADER), "rows": rows}
+    return tables
+
+
+def stat(city: str, system: str, code: str, value: str = "10", measure: str = "employees", year: str = "2020",
+         scope: str = "SvB am Arbeitsort, 30.06.") -> list[str]:
+    return [city, system, code, measure, value, year, scope, "https://example.org/stat"]
+
+
+def test_official_structure_codes_are_read_by_their_system(tmp_path):
+    good = [stat("mainz", "NACE", c) for c in ("TOTAL", "C", "B-F", "B+D+E", "29")] + [
+        stat("foshan", "GBT", c, measure="value_added") for c in ("TOTAL", "SECONDARY", "E", "39")]
+    assert errors(tmp_path / "good", with_stats(good)) == []
+    bad = [stat("mainz", "NACE", "PRIMARY"), stat("mainz", "NACE", "F-B"), stat("mainz", "NACE", "21.20"),
+           stat("foshan", "GBT", "U"), stat("mainz", "NACE", "C", value="-5", year="2019")]
+    assert errors(tmp_path / "bad", with_stats(bad)) == [
+        "ERROR: city_sector_stats.csv, row 2, column code: 'PRIMARY' is not a NACE code here; expected TOTAL, a "
+        "NACE Rev. 2 section letter (A-U), a range of sections (B-F), sections joined by + (B+D+E) or a two-digit "
+        "division (e.g. 29)",
+        "ERROR: city_sector_stats.csv, row 3, column code: 'F-B' is not a NACE code here; expected TOTAL, a NACE "
+        "Rev. 2 section letter (A-U), a range of sections (B-F), sections joined by + (B+D+E) or a two-digit "
+        "division (e.g. 29)",
+        "ERROR: city_sector_stats.csv, row 4, column code: '21.20' is not a NACE code here; expected TOTAL, a NACE "
+        "Rev. 2 section letter (A-U), a range of sections (B-F), sections joined by + (B+D+E) or a two-digit "
+        "division (e.g. 29)",
+        "ERROR: city_sector_stats.csv, row 5, column code: 'U' is not a GBT code here; expected TOTAL, "
+        "PRIMARY/SECONDARY/TERTIARY (三次产业), a GB/T 4754-2017 section letter (A-T) or a two-digit division "
+        "(e.g. 39)",
+        "ERROR: city_sector_stats.csv, row 6, column value: '-5' is negative; expected 0 or more",
+    ]
+
+
+def test_official_structure_has_one_value_per_city_code_measure_year_and_scope(tmp_path):
+    rows = [stat("mainz", "NACE", "C", "10"), stat("mainz", "NACE", "C", "12"),
+            stat("mainz", "NACE", "C", "12", year="2021"), stat("mainz", "NACE", "C", "12", scope="Erwerbstätige")]
+    assert errors(tmp_path, with_stats(rows)) == [
+        "ERROR: city_sector_stats.csv, row 3, column code: a second value for the same city, code, measure, year "
+        "and scope; the first is in city_sector_stats.csv, row 2"]
+
+
+def test_official_structure_names_unknown_cities_and_measures(tmp_path):
+    rows = [stat("atlantis", "NACE", "C"), stat("mainz", "NACE", "C", measure="jobs"),
+            stat("mainz", "WZ", "C", year="2019")]
+    found = errors(tmp_path, with_stats(rows))
+    assert "ERROR: city_sector_stats.csv, row 2, column city_id: 'atlantis' is not a city_id of table cities" in found
+    assert any(line.startswith("ERROR: city_sector_stats.csv, row 3, column measure: 'jobs' is not allowed")
+               for line in found)
+    assert any(line.startswith("ERROR: city_sector_stats.csv, row 4, column code_system: 'WZ' is not allowed")
+               for line in found)

@@ -166,6 +166,29 @@ MEMBERSHIPS = Table(
     ),
 )
 
+# Official economic structure (employment, establishments or output by sector) as a statistical office
+# publishes it; ``code`` is read according to ``code_system`` (STAT_CODES), GB/T codes go through the
+# crosswalk to NACE at load.
+CODE_SYSTEMS = ("NACE", "GBT")
+STAT_MEASURES = ("employees", "establishments", "value_added", "revenue")  # persons, units, million LCU
+STAT_TOTAL = "TOTAL"
+THREE_SECTORS = {"PRIMARY": "A", "SECONDARY": "B-F", "TERTIARY": "G-U"}  # GB/T 三次产业 -> NACE sections
+CITY_SECTOR_STATS = Table(
+    name="city_sector_stats",
+    optional=True,
+    columns=(
+        Column("city_id", REF, required=True, ref="cities"),
+        Column("code_system", ENUM, required=True, values=CODE_SYSTEMS),
+        Column("code", TEXT, required=True),
+        Column("measure", ENUM, required=True, values=STAT_MEASURES),
+        Column("value", FLOAT, required=True),
+        Column("year", YEAR, required=True),
+        Column("scope", TEXT, required=True),
+        Column("source", TEXT, required=True),
+        Column("note", TEXT),
+    ),
+)
+
 QUALITY_NOTES = Table(
     name="quality_notes",
     optional=True,
@@ -179,5 +202,5 @@ QUALITY_NOTES = Table(
 )
 
 # Load order: referenced tables first.
-TABLES: tuple[Table, ...] = (CITIES, COMPANIES, PROJECTS, MEMBERSHIPS, QUALITY_NOTES)
+TABLES: tuple[Table, ...] = (CITIES, COMPANIES, PROJECTS, MEMBERSHIPS, CITY_SECTOR_STATS, QUALITY_NOTES)
 TABLES_BY_NAME = {t.name: t for t in TABLES}

@@ -118,6 +118,27 @@ CREATE TABLE memberships (
     source_row    INTEGER NOT NULL
 );
 
+-- Official economic structure as published (etl/contract: CITY_SECTOR_STATS). code is as delivered;
+-- nace_code the NACE reading of it (GB/T sections and divisions through the crosswalk, 三次产业 as
+-- NACE section ranges), sections the NACE sections it covers ([] for TOTAL).
+CREATE TABLE city_sector_stats (
+    city_id     VARCHAR NOT NULL REFERENCES cities (city_id),
+    code_system VARCHAR NOT NULL CHECK (code_system IN ('NACE', 'GBT')),
+    code        VARCHAR NOT NULL,
+    nace_code   VARCHAR NOT NULL,
+    level       VARCHAR NOT NULL CHECK (level IN ('total', 'section', 'sections', 'division')),
+    sections    VARCHAR[] NOT NULL,
+    measure     VARCHAR NOT NULL CHECK (measure IN ('employees', 'establishments', 'value_added', 'revenue')),
+    value       DOUBLE NOT NULL CHECK (value >= 0),
+    year        INTEGER NOT NULL,
+    scope       VARCHAR NOT NULL,
+    source      VARCHAR NOT NULL,
+    note        VARCHAR,
+    source_file VARCHAR NOT NULL,
+    source_row  INTEGER NOT NULL,
+    UNIQUE (city_id, code_system, code, measure, year, scope)
+);
+
 CREATE TABLE quality_notes (
     subject_table VARCHAR NOT NULL,
     subject_id    VARCHAR NOT NULL,
