@@ -83,6 +83,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} fictitious records in the data; the column “Sample” marks them.",
         "zh": "数据中有 {n} 条虚构记录；“示例”列对其作了标注。",
     },
+    "export.about.samples_excluded": {
+        "de": "nicht enthalten (nur belegte Daten)", "en": "left out (documented data only)",
+        "zh": "未包含（仅有来源的数据）",
+    },
     "upload.drop": {"de": "Datei hierher ziehen", "en": "Drag a file here", "zh": "将文件拖到此处"},
     "upload.browse": {"de": "Datei wählen", "en": "Choose file", "zh": "选择文件"},
     "data.check_help": {
@@ -137,6 +141,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "table.companies": {"de": "Unternehmen", "en": "Companies", "zh": "企业"},
     "table.projects": {"de": "Projekte", "en": "Projects", "zh": "项目"},
     "table.memberships": {"de": "Mitgliedschaftsereignisse", "en": "Membership events", "zh": "成员事件"},
+    "table.city_sector_stats": {
+        "de": "Amtliche Wirtschaftsstruktur", "en": "Official economic structure", "zh": "官方经济结构",
+    },
     "table.quality_notes": {"de": "Qualitätshinweise", "en": "Quality notes", "zh": "数据质量说明"},
     "col.records": {"de": "Datensätze", "en": "Records", "zh": "记录"},
     "col.samples": {"de": "davon Beispiele", "en": "of which samples", "zh": "其中示例"},
@@ -189,6 +196,95 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "de": "LQ(Stadt, Branche) = (E(Stadt, Branche) / E(Stadt)) / (E(Branche) / E); ≥ 1,25 gilt als stark.",
         "en": "LQ(city, sector) = (E(city, sector) / E(city)) / (E(sector) / E); ≥ 1.25 counts as strong.",
         "zh": "区位商 = （城市行业规模 / 城市总规模）/（行业总规模 / 总规模）；≥ 1.25 视为优势。",
+    },
+    "sectors.level.section": {"de": "NACE-Abschnitte", "en": "NACE sections", "zh": "NACE 门类"},
+    "basis.employees": {"de": "Beschäftigte", "en": "Employees", "zh": "员工数"},
+    "basis.employees_local": {
+        "de": "Beschäftigte ohne Konzernzahlen", "en": "Employees without group figures", "zh": "员工数（不含集团数）",
+    },
+    "basis.companies": {"de": "Unternehmen", "en": "Companies", "zh": "企业数"},
+    "basis.official": {"de": "Amtliche Statistik", "en": "Official statistics", "zh": "官方统计"},
+    "sectors.official_caveat": {
+        "de": "Amtliche Statistik: je Stadt eine veröffentlichte Struktur (Deutschland: sozialversicherungspflichtig "
+              "Beschäftigte am Arbeitsort, Regionaldatenbank 13111-07-05-4; China: Bruttowertschöpfung nach drei "
+              "Sektoren aus den Statistikberichten). Abschnitte und Abschnittsgruppen wie veröffentlicht (B–F, G–I); "
+              "der LQ über die Allianz vergleicht nur Städte mit derselben Messgröße. {n} von {total} Städten haben "
+              "eine amtliche Struktur; die übrigen fehlen in dieser Ansicht.",
+        "en": "Official statistics: one published structure per city (Germany: employees subject to social "
+              "insurance at the workplace, Regionaldatenbank 13111-07-05-4; China: value added by the three sectors "
+              "from the statistical communiqués). Sections and groups of sections as published (B–F, G–I); the "
+              "alliance-wide LQ compares only cities with the same measure. {n} of {total} cities have an official "
+              "structure; the others are missing from this view.",
+        "zh": "官方统计：每个城市采用一套公布的结构（德国：工作地社会保险就业人数，区域数据库 13111-07-05-4；"
+              "中国：统计公报中三次产业增加值）。门类及门类组按公布口径（B–F、G–I）；联盟范围的区位商只比较"
+              "同一指标的城市。{total} 个城市中有 {n} 个具有官方结构，其余城市不在此视图中。",
+    },
+    "sectors.local_caveat": {
+        "de": "Ohne Konzernzahlen: Beschäftigte von Unternehmen, deren Zahl den ganzen Konzern zählt, bleiben "
+              "außen vor (die Unternehmen selbst zählen weiter).",
+        "en": "Without group figures: the employees of companies whose figure counts the whole group are left out "
+              "(the companies themselves still count).",
+        "zh": "不含集团数：员工数为整个集团人数的企业，其员工不计入（企业本身仍计数）。",
+    },
+    "sectors.no_wishes": {
+        "de": "{city} hat keine Wünsche (gesuchte Branchen) erklärt: Ergänzungen können nur aus den Wünschen der "
+              "Partnerstädte kommen.",
+        "en": "{city} has declared no wishes (sectors sought): complements can only come from the partner cities' "
+              "wishes.",
+        "zh": "{city}尚未申报需求（寻求的行业）：互补只能来自伙伴城市的需求。",
+    },
+    "sectors.partner_formula": {
+        "de": "Punkte (0–100) = 0,4 × Ähnlichkeit + 0,25 × Ergänzung + 0,15 × gemeinsame Stärken + 0,2 × Projekte; "
+              "jede Komponente 0–100 (Ergänzung und Stärken: 3 Branchen = 100; Projekte: 2 belegte Projekte = 100).",
+        "en": "Score (0–100) = 0.4 × similarity + 0.25 × complement + 0.15 × shared strengths + 0.2 × projects; each "
+              "component 0–100 (complement and strengths: 3 sectors = 100; projects: 2 documented projects = 100).",
+        "zh": "得分（0–100）= 0.4 × 相似度 + 0.25 × 互补 + 0.15 × 共同优势 + 0.2 × 项目；各项 0–100"
+              "（互补与优势：3 个行业 = 100；项目：2 个有据项目 = 100）。",
+    },
+    "sectors.why": {"de": "Warum diese Partnerstadt?", "en": "Why this partner city?", "zh": "为何选择该伙伴城市？"},
+    "sectors.why_partner": {"de": "Partnerstadt", "en": "Partner city", "zh": "伙伴城市"},
+    "sectors.why_parts": {
+        "de": "Anteil der Komponenten an {score} Punkten", "en": "Each component's share of {score} points",
+        "zh": "各项在 {score} 分中的占比",
+    },
+    "sectors.official_vs_companies": {
+        "de": "Amtliche Statistik und Unternehmensdaten im Vergleich",
+        "en": "Official statistics beside the company data", "zh": "官方统计与企业数据对比",
+    },
+    "sectors.official_vs_companies_note": {
+        "de": "Anteil und LQ (innerhalb des Landes) je veröffentlichtem Abschnitt; {n} Abweichungen.",
+        "en": "Share and LQ (within the country) per published section; {n} disagreements.",
+        "zh": "按公布门类的占比与区位商（国内）；{n} 处差异。",
+    },
+    "sectors.coverage": {
+        "de": "Welche Städte amtliche Strukturdaten haben", "en": "Which cities have official structure data",
+        "zh": "哪些城市有官方结构数据",
+    },
+    "component.similarity": {"de": "Ähnlichkeit", "en": "Similarity", "zh": "相似度"},
+    "component.complement": {"de": "Ergänzung", "en": "Complement", "zh": "互补"},
+    "component.shared": {"de": "Gemeinsame Stärken", "en": "Shared strengths", "zh": "共同优势"},
+    "component.ties": {"de": "Belegte Projekte", "en": "Documented projects", "zh": "有据项目"},
+    "col.focus_share": {"de": "Anteil {city}", "en": "Share {city}", "zh": "{city}占比"},
+    "col.official_share": {"de": "Anteil amtlich", "en": "Official share", "zh": "官方占比"},
+    "col.official_lq": {"de": "LQ amtlich", "en": "Official LQ", "zh": "官方区位商"},
+    "col.company_share": {"de": "Anteil Unternehmen", "en": "Company share", "zh": "企业占比"},
+    "col.company_lq": {"de": "LQ Unternehmen", "en": "Company LQ", "zh": "企业区位商"},
+    "col.stat_measure": {"de": "Messgröße", "en": "Measure", "zh": "指标"},
+    "col.year": {"de": "Jahr", "en": "Year", "zh": "年份"},
+    "col.sectors_published": {"de": "Abschnitte", "en": "Sections", "zh": "门类数"},
+    "stat.employees": {"de": "Beschäftigte", "en": "Employees", "zh": "就业人数"},
+    "stat.value_added": {"de": "Bruttowertschöpfung", "en": "Value added", "zh": "增加值"},
+    "stat.establishments": {"de": "Betriebe", "en": "Establishments", "zh": "单位数"},
+    "stat.revenue": {"de": "Umsatz", "en": "Revenue", "zh": "营业收入"},
+    "finding.official_not_companies": {
+        "de": "amtlich stark (LQ ≥ 1,25), in den Unternehmensdaten nicht (LQ < 1)",
+        "en": "officially strong (LQ ≥ 1.25), not in the company data (LQ < 1)",
+        "zh": "官方数据显示优势（区位商 ≥ 1.25），企业数据未显示（区位商 < 1）",
+    },
+    "finding.companies_not_official": {
+        "de": "in den Unternehmensdaten stark (LQ ≥ 1,25), amtlich nicht (LQ < 1)",
+        "en": "strong in the company data (LQ ≥ 1.25), not officially (LQ < 1)",
+        "zh": "企业数据显示优势（区位商 ≥ 1.25），官方数据未显示（区位商 < 1）",
     },
     "sectors.declared": {
         "de": "Erklärte und gemessene Stärken", "en": "Declared and measured strengths", "zh": "申报与测算的优势",
@@ -423,6 +519,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "field.wishes": {"de": "Wünsche (NACE)", "en": "Wishes (NACE)", "zh": "合作需求（NACE）"},
     "field.website": {"de": "Website", "en": "Website", "zh": "网站"},
     "field.source": {"de": "Quelle", "en": "Source", "zh": "来源"},
+    "field.code_system": {"de": "Klassifikation", "en": "Classification", "zh": "分类体系"},
+    "field.code": {"de": "Code", "en": "Code", "zh": "代码"},
+    "field.measure": {"de": "Messgröße", "en": "Measure", "zh": "指标"},
+    "field.value": {"de": "Wert", "en": "Value", "zh": "数值"},
+    "field.year": {"de": "Jahr", "en": "Year", "zh": "年份"},
+    "field.scope": {"de": "Bezug (Grundgesamtheit)", "en": "Scope (population)", "zh": "统计口径"},
     "field.is_sample": {"de": "Beispiel", "en": "Sample", "zh": "示例"},
     "field.company_id": {"de": "Unternehmens-ID", "en": "Company ID", "zh": "企业编号"},
     "field.name": {"de": "Name", "en": "Name", "zh": "名称"},
@@ -600,6 +702,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "filters.all": {"de": "alle", "en": "all", "zh": "全部"},
     "filters.title": {"de": "Filter", "en": "Filters", "zh": "筛选"},
     "filters.smes_only": {"de": "nur KMU", "en": "SMEs only", "zh": "仅中小企业"},
+    "filter.documented_only": {
+        "de": "Nur belegte Daten (ohne Beispieldaten)", "en": "Documented data only (no samples)",
+        "zh": "仅显示有来源的数据（不含示例数据）",
+    },
+    "filter.documented_only_help": {
+        "de": "Blendet die fiktiven Beispieldatensätze überall aus: Zahlen, Tabellen, Karte, Vorschläge und "
+              "Downloads beruhen dann nur auf Datensätzen mit Quelle.",
+        "en": "Leaves the fictitious sample records out everywhere: figures, tables, the map, suggestions and "
+              "downloads then rest on records with a source only.",
+        "zh": "在所有页面中排除虚构的示例记录：数字、表格、地图、合作建议和下载内容仅基于有来源的记录。",
+    },
+    "table.sample_mix": {
+        "de": "{n} belegt · {m} Beispieldaten", "en": "{n} documented · {m} sample records",
+        "zh": "{n} 条有来源 · {m} 条示例数据",
+    },
     "country.CN": {"de": "China", "en": "China", "zh": "中国"},
     "country.DE": {"de": "Deutschland", "en": "Germany", "zh": "德国"},
     "nav.briefing": {"de": "Ausschussvorlage", "en": "Committee briefing", "zh": "委员会简报"},
@@ -621,6 +738,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "de": "Fertig: {n} Folien. Beispieldaten sind auf den Folien gekennzeichnet.",
         "en": "Done: {n} slides. Sample data are marked on the slides.",
         "zh": "完成：{n} 张幻灯片。示例数据已在幻灯片中标注。",
+    },
+    "briefing.ready_documented": {
+        "de": "Fertig: {n} Folien, nur mit belegten Daten.", "en": "Done: {n} slides, documented data only.",
+        "zh": "完成：{n} 张幻灯片，仅含有来源的数据。",
+    },
+    "briefing.include_samples": {
+        "de": "Beispieldaten in die Präsentation aufnehmen", "en": "Include sample data in the presentation",
+        "zh": "在演示文稿中包含示例数据",
+    },
+    "briefing.include_samples_help": {
+        "de": "Ohne Haken beruht die Vorlage nur auf belegten Daten; mit Haken trägt jede Folie einen Hinweis.",
+        "en": "Unticked, the briefing rests on documented data only; ticked, every slide carries a notice.",
+        "zh": "不勾选时，简报仅基于有来源的数据；勾选后，每张幻灯片都带有提示。",
+    },
+    "briefing.include_samples_off": {
+        "de": "Nicht möglich, solange „Nur belegte Daten“ eingeschaltet ist.",
+        "en": "Not available while “Documented data only” is on.",
+        "zh": "开启“仅显示有来源的数据”时不可用。",
+    },
+    "briefing.sample_mark": {
+        "de": "Enthält fiktive Beispieldaten (gekennzeichnet) – keine belegten Zahlen",
+        "en": "Contains fictitious sample data (flagged) – not documented figures",
+        "zh": "含虚构示例数据（已标注）——并非有据可查的数据",
     },
     "section.alliance": {"de": "Die Allianz", "en": "The alliance", "zh": "联盟概况"},
     "section.status": {"de": "Mitgliedschaft", "en": "Membership", "zh": "成员资格"},
@@ -667,6 +807,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # Partner cities (alliance/sectors.py): about a partner city of the focus city.
     "reason.similarity": {
         "de": "Profilähnlichkeit {cosine}", "en": "profile similarity {cosine}", "zh": "结构相似度 {cosine}",
+    },
+    "reason.no_profile": {
+        "de": "keine Daten auf dieser Basis (Ähnlichkeit 0)", "en": "no data on this basis (similarity 0)",
+        "zh": "该基础上无数据（相似度为 0）",
+    },
+    "reason.ties": {
+        "de": "{n} belegte(s) Projekt(e): {projects}", "en": "{n} documented project(s): {projects}",
+        "zh": "已有 {n} 个有据项目：{projects}",
     },
     "reason.shared": {
         "de": "gemeinsame Stärken: {sectors}", "en": "shared strengths: {sectors}", "zh": "共同优势：{sectors}",
@@ -768,6 +916,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Volume of the documented projects: EUR {real_volume} m (with sample projects {volume})",
         "zh": "有据可查项目金额：{real_volume} 百万欧元（含示例项目 {volume}）",
     },
+    "briefing.projects_documented": {
+        "de": "{n} belegte Projekte (ohne Beispieldaten)", "en": "{n} documented projects (no sample data)",
+        "zh": "共 {n} 个有据可查的项目（不含示例数据）",
+    },
+    "briefing.volume_documented": {
+        "de": "Volumen: {volume} Mio. EUR", "en": "Volume: EUR {volume} m", "zh": "项目金额：{volume} 百万欧元",
+    },
     "briefing.by_status": {"de": "Nach Status: {statuses}", "en": "By status: {statuses}", "zh": "按状态：{statuses}"},
     "briefing.documented": {"de": "belegt", "en": "documented", "zh": "有据可查"},
     "briefing.sample": {"de": "Beispiel", "en": "sample", "zh": "示例"},
@@ -818,6 +973,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{company} → {partner}（{score}）",
     },
 }
+
+
+def _with_topic_texts(catalogue: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """The catalogue above plus the topic modules of ``alliance.texts``; a key may be defined once only."""
+    from alliance.texts import topic_texts
+
+    extra = topic_texts()
+    twice = catalogue.keys() & extra.keys()
+    if twice:
+        raise ValueError(f"UI text keys defined twice (i18n and alliance.texts): {sorted(twice)}")
+    return {**catalogue, **extra}
+
+
+CATALOGUE = _with_topic_texts(CATALOGUE)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
@@ -903,7 +1072,7 @@ ARGUMENT_KINDS: dict[str, str] = {
     "lq": "decimal1", "cosine": "decimal2", "similarity": "percent", "words": "words", "n": "integer",
     "score": "integer", "volume": "decimal1", "real_volume": "decimal1", "date": "date", "since": "date",
     "when": "datetime", "status": "status", "statuses": "project_statuses", "tables": "sample_tables",
-    "company": "company", "partner": "company",
+    "company": "company", "partner": "company", "projects": "words",
 }
 
 

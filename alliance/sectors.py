@@ -30,21 +30,26 @@ import pandas as pd
 from alliance.i18n import Names, Reason
 
 STRONG_LQ = 1.25
-LEVELS = {"branche": "branche_id", "division": "nace_division"}
-BASES = {"employees": "employees", "companies": "companies"}
+LEVELS = ("branche", "section", "division")
+# companies: counts; employees: headcounts of the companies; employees_local: the same without the
+# figures that count a whole group at its head office (employees_scope = 'group'); official: the
+# published structure (city_sector_stats), at the NACE section level only.
+BASES = ("employees", "employees_local", "companies", "official")
+OFFICIAL_LEVELS = ("section",)
 SCOPES = ("alliance", "CN", "DE")
+MEASURE_PREFERENCE = ("employees", "value_added", "establishments", "revenue")
 
 
-def _level_column(level: str) -> str:
+def _check_level(level: str) -> None:
     if level not in LEVELS:
-        raise ValueError(f"level must be one of {sorted(LEVELS)}, not {level!r}")
-    return LEVELS[level]
+        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
 
 
-def _basis_column(basis: str) -> str:
+def _check_basis(basis: str, level: str) -> None:
     if basis not in BASES:
-        raise ValueError(f"basis must be one of {sorted(BASES)}, not {basis!r}")
-    return BASES[basis]
+        raise ValueError(f"basis must be one of {BASES}, not {basis!r}")
+    if basis == "official" and level not in OFFICIAL_LEVELS:
+        raise ValueError(f"the official basis exists at the levels {OFFICIAL_LEVELS}, not {level!r}")
 
 
 def _check_scope(scope: str) -> None:
@@ -52,44 +57,128 @@ def _check_scope(scope: str) -> None:
         raise ValueError(f"scope must be one of {SCOPES}, not {scope!r}")
 
 
+def has_official_structure(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether any city has a published structure the official basis can use."""
+    return bool(con.execute(f"SELECT count(*) FROM ({official_structure_sql()})").fetchall()[0][0])
+
+
+def bases_for(level: str) -> tuple[str, ...]:
+    """The bases a level can be measured on."""
+    _check_level(level)
+    return BASES if level in OFFICIAL_LEVELS else tuple(b for b in BASES if b != "official")
+
+
 def _sector_names_sql(level: str) -> str:
-    """A relation (code, name_de, name_en, name_zh) of the sectors of ``level``."""
+    """A relation (code, name_de, name_en, name_zh, sort_order) of the sectors of ``level``."""
     if level == "branche":
         return "SELECT branche_id AS code, name_de, name_en, name_zh, sort_order FROM branchen"
+    if level == "section":  # NACE sections, and the groups of sections statistical offices publish (B-E, G-I)
+        return ("SELECT code, name_de, name_en, name_zh, ascii(code) AS sort_order FROM nace WHERE level = 'section' "
+                "UNION ALL SELECT DISTINCT nace_code, 'NACE ' || nace_code, 'NACE ' || nace_code, "
+                "'NACE ' || nace_code, ascii(nace_code) + 0.5 FROM city_sector_stats WHERE level = 'sections'")
     return ("SELECT code, name_de, name_en, name_zh, CAST(code AS INTEGER) AS sort_order FROM nace "
             "WHERE level = 'division'")
 
 
-def measures_sql(level: str, basis: str, include_samples: bool = True, smes_only: bool = False) -> str:
-    """Per city and sector: companies, SMEs, employees and the LQ over the alliance and each country.
-    With ``smes_only`` every measure counts SMEs only (companies = SMEs, employees of SMEs).
+def _matrix_sql(level: str) -> str:
+    """city_sector_matrix with ``sector`` at ``level`` (a division's section through the NACE table)."""
+    if level == "branche":
+        return "SELECT *, branche_id AS sector FROM city_sector_matrix"
+    if level == "section":
+        return ("SELECT m.*, coalesce(n.section, 'X') AS sector FROM city_sector_matrix AS m "
+                "LEFT JOIN nace AS n ON n.code = m.nace_division AND n.level = 'division'")
+    return "SELECT *, nace_division AS sector FROM city_sector_matrix"
 
+
+def official_structure_sql() -> str:
+    """Per city the one published structure the official basis uses: among the (measure, year, scope)
+    combinations that publish a TOTAL and at least one NACE section or group of sections, the preferred measure
+    (MEASURE_PREFERENCE: employees first), then the one with most sectors, then the latest year.
+    Columns: city_id, measure, year, scope, total, sections (count)."""
+    ranks = ", ".join(f"('{m}', {i})" for i, m in enumerate(MEASURE_PREFERENCE))
+    return f"""
+        SELECT city_id, measure, year, scope, total, sections FROM (
+            SELECT city_id, measure, year, scope, max(value) FILTER (WHERE level = 'total') AS total,
+                   count(*) FILTER (WHERE level IN ('section', 'sections')) AS sections
+            FROM city_sector_stats GROUP BY ALL
+        ) AS s JOIN (VALUES {ranks}) AS r (measure, measure_rank) USING (measure)
+        WHERE total > 0 AND sections > 0
+        QUALIFY row_number() OVER (PARTITION BY city_id
+                                   ORDER BY measure_rank, sections DESC, year DESC, scope) = 1
+    """
+
+
+def measures_sql(level: str, basis: str, include_samples: bool = True, smes_only: bool = False) -> str:
+    """Per city and sector: companies, SMEs, employees, ``weight`` (the basis value) and the LQ over the
+    alliance and each country. With ``smes_only`` every company measure counts SMEs only.
+
+    On the official basis, weight is the published value of the section and the city's total is the
+    published TOTAL (not the sum of the sections shown); the LQ over the alliance compares only cities
+    whose structure counts the same measure (employees with employees, value added with value added).
     Parameters: none; the flags only select literal SQL.
     """
-    sector = _level_column(level)
-    e = _basis_column(basis)
+    _check_level(level)
+    _check_basis(basis, level)
+    if basis == "official":
+        return _official_measures_sql()
     sample_filter = "" if include_samples else "WHERE NOT is_sample"
-    companies, employees = ("smes", "sme_employees") if smes_only else ("companies", "employees")
+    companies, employees, group = (("smes", "sme_employees", "sme_group_employees") if smes_only
+                                   else ("companies", "employees", "group_employees"))
+    weight = {"employees": "employees", "employees_local": "employees - group_employees",
+              "companies": "companies"}[basis]
+    shown = "weight" if basis == "employees_local" else "employees"  # the employees the basis counts
     return f"""
         WITH cell AS (
-            SELECT city_id, country, {sector} AS sector, sum({companies}) AS companies, sum(smes) AS smes,
-                   sum({employees}) AS employees,
+            SELECT city_id, country, sector, sum({companies}) AS companies, sum(smes) AS smes,
+                   sum({employees}) AS employees, sum({group}) AS group_employees,
                    coalesce(sum({companies}) FILTER (WHERE is_sample), 0) AS sample_companies
-            FROM city_sector_matrix {sample_filter}
+            FROM ({_matrix_sql(level)}) {sample_filter}
             GROUP BY ALL
         ),
         shares AS (
-            SELECT *,
-                   sum({e}) OVER (PARTITION BY city_id) AS e_city,
-                   sum({e}) OVER (PARTITION BY sector) AS e_sector_alliance,
-                   sum({e}) OVER () AS e_alliance,
-                   sum({e}) OVER (PARTITION BY country, sector) AS e_sector_country,
-                   sum({e}) OVER (PARTITION BY country) AS e_country
+            SELECT *, {weight} AS weight,
+                   sum({weight}) OVER (PARTITION BY city_id) AS e_city,
+                   sum({weight}) OVER (PARTITION BY sector) AS e_sector_alliance,
+                   sum({weight}) OVER () AS e_alliance,
+                   sum({weight}) OVER (PARTITION BY country, sector) AS e_sector_country,
+                   sum({weight}) OVER (PARTITION BY country) AS e_country
             FROM cell
         )
-        SELECT city_id, country, sector, companies, smes, employees, sample_companies,
-               ({e} / e_city) / nullif(e_sector_alliance / e_alliance, 0) AS lq_alliance,
-               ({e} / e_city) / nullif(e_sector_country / e_country, 0) AS lq_country
+        SELECT city_id, country, sector, companies, smes, {shown} AS employees, sample_companies, weight,
+               CAST(NULL AS VARCHAR) AS official_measure, CAST(NULL AS INTEGER) AS official_year,
+               (weight / nullif(e_city, 0)) / nullif(e_sector_alliance / nullif(e_alliance, 0), 0) AS lq_alliance,
+               (weight / nullif(e_city, 0)) / nullif(e_sector_country / nullif(e_country, 0), 0) AS lq_country
+        FROM shares
+    """
+
+
+def _official_measures_sql() -> str:
+    """LQ(c, s) = (V(c, s) / T(c)) / (sum V(k, s) / sum T(k)) over the cities k of the scope that publish
+    sector s in the same measure, with V the published value and T the city's published TOTAL. Sectors are
+    sections or the groups of sections as published (B-F, G-I), so they may overlap (C lies in B-E)."""
+    return f"""
+        WITH pick AS ({official_structure_sql()}),
+        cell AS (
+            SELECT s.city_id, c.country, s.nace_code AS sector, s.value AS weight, p.total, p.measure, p.year
+            FROM city_sector_stats AS s
+            JOIN pick AS p ON p.city_id = s.city_id AND p.measure = s.measure AND p.year = s.year
+                          AND p.scope = s.scope
+            JOIN cities AS c ON c.city_id = s.city_id
+            WHERE s.level IN ('section', 'sections')
+        ),
+        shares AS (
+            SELECT *,
+                   sum(weight) OVER (PARTITION BY measure, sector) AS v_alliance,
+                   sum(total) OVER (PARTITION BY measure, sector) AS t_alliance,
+                   sum(weight) OVER (PARTITION BY measure, country, sector) AS v_country,
+                   sum(total) OVER (PARTITION BY measure, country, sector) AS t_country
+            FROM cell
+        )
+        SELECT city_id, country, sector, CAST(NULL AS HUGEINT) AS companies, CAST(NULL AS HUGEINT) AS smes,
+               CASE WHEN measure = 'employees' THEN weight END AS employees, 0 AS sample_companies, weight,
+               measure AS official_measure, year AS official_year,
+               (weight / total) / nullif(v_alliance / t_alliance, 0) AS lq_alliance,
+               (weight / total) / nullif(v_country / t_country, 0) AS lq_country
         FROM shares
     """
 
@@ -124,6 +213,9 @@ def city_sector_matrix(
     if branchen:
         if level == "branche":
             clauses.append("list_contains(?, m.sector)")
+        elif level == "section":
+            clauses.append("m.sector IN (SELECT n.section FROM nace_branche AS nb JOIN nace AS n ON n.code = "
+                           "nb.nace_division AND n.level = 'division' WHERE list_contains(?, nb.branche_id))")
         else:
             clauses.append("m.sector IN (SELECT nace_division FROM nace_branche WHERE list_contains(?, branche_id))")
         params.append(list(branchen))
@@ -149,11 +241,13 @@ def city_sector_matrix(
 
 def _declared_sql(level: str) -> str:
     """Per city and sector: declared strength / wish (a Branche is declared if one of its divisions is)."""
-    sector = "coalesce(nb.branche_id, 'other')" if level == "branche" else "cs.nace_division"
+    sector = {"branche": "coalesce(nb.branche_id, 'other')", "section": "coalesce(n.section, 'X')",
+              "division": "cs.nace_division"}[level]
     return f"""
         SELECT cs.city_id, {sector} AS sector,
                bool_or(cs.kind = 'strength') AS strength, bool_or(cs.kind = 'wish') AS wish
         FROM city_sectors AS cs LEFT JOIN nace_branche AS nb ON nb.nace_division = cs.nace_division
+        LEFT JOIN nace AS n ON n.code = cs.nace_division AND n.level = 'division'
         GROUP BY ALL
     """
 
@@ -200,13 +294,18 @@ def declared_vs_measured(
 
 @dataclass(frozen=True)
 class PartnerWeights:
-    """Ranking of partner cities: score = cosine * w_cosine + complements * w_complement + shared * w_shared,
-    where complements and shared are counts capped at ``cap`` and scaled to 0..1."""
+    """Weights of the partner score's components (each 0-100); counts are capped at ``cap`` (sectors) and
+    ``ties_cap`` (projects) before they are scaled to 0-100."""
 
-    cosine: float = 0.5
-    complement: float = 0.3
-    shared: float = 0.2
+    similarity: float = 0.4
+    complement: float = 0.25
+    shared: float = 0.15
+    ties: float = 0.2
     cap: int = 3
+    ties_cap: int = 2
+
+
+COMPONENTS = ("similarity", "complement", "shared", "ties")
 
 
 def partner_ranking(
@@ -218,42 +317,55 @@ def partner_ranking(
     weights: PartnerWeights = PartnerWeights(),
     include_samples: bool = True,
 ) -> pd.DataFrame:
-    """Partner cities of ``focus`` ranked by overlap and complementarity, with the reasons spelled out.
+    """Partner cities of ``focus`` ranked by overlap, complementarity and existing ties, each reason spelled out.
 
-    - cosine: cosine similarity of the two cities' sector profiles (shares of ``basis`` by sector):
-      cos(a, b) = sum_s a_s b_s / (|a| |b|); 0 when a city has no companies.
-    - shared: sectors in which both are strong (declared, or LQ >= 1.25 over the alliance).
-    - focus_gets: what the focus city wishes that the partner is strong in.
-    - partner_gets: what the partner wishes that the focus city is strong in.
-    - score (0-1) = w_cosine * cosine + w_complement * min(|focus_gets| + |partner_gets|, cap) / cap
-      + w_shared * min(|shared|, cap) / cap.
-    Ties are broken by city_id. Columns: partner_id, partner_de, partner_en, partner_zh, country,
-    cosine, shared, focus_gets, partner_gets (lists of sector codes of ``level``), score, and reasons:
-    a list of (token, args) for alliance.i18n.explain(): ("similarity", {cosine}), then ("shared",
-    {sectors}), ("strong_in_wishes", {sectors}: focus_gets) and ("seeks_strengths", {sectors}:
-    partner_gets) where not empty.
+    Components, each on a 0-100 scale:
+
+    - similarity = 100 * cos(a, b), the cosine of the two cities' sector profiles (``basis`` by sector):
+      cos(a, b) = sum_s a_s b_s / (|a| |b|); 0 when a city has no data on the basis.
+    - complement = 100 * min(|focus_gets| + |partner_gets|, cap) / cap, where focus_gets are the focus
+      city's declared wishes in which the partner is strong and partner_gets the reverse; strong means a
+      declared strength or LQ >= 1.25 over the alliance.
+    - shared = 100 * min(|shared|, cap) / cap, the sectors in which both are strong.
+    - ties = 100 * min(projects, ties_cap) / ties_cap, the documented projects (not samples, not cancelled)
+      between the two cities.
+
+    score = sum_k w_k * component_k (0-100); ``<k>_part`` = w_k * component_k / score is a component's share.
+    Ties in the score are broken by city_id. Columns: partner_id, partner_de, partner_en, partner_zh,
+    country, cosine, shared, focus_gets, partner_gets (lists of sector codes of ``level``), projects,
+    project_titles, the four components, score, the four ``<k>_part``, and reasons: (token, args) for
+    alliance.i18n.explain(): ("similarity", {cosine}) or ("no_profile", {}) when the partner has no data on the
+    basis (no official structure, say), ("ties", {n, projects}), ("shared", {sectors}),
+    ("strong_in_wishes", {sectors}) and ("seeks_strengths", {sectors}) where not empty.
     """
-    e = _basis_column(basis)
     rows = con.execute(
         f"""
         WITH m AS ({measures_sql(level, basis, include_samples)}),
         declared AS ({_declared_sql(level)}),
         strong AS (
-            SELECT city_id, sector FROM m WHERE lq_alliance >= ?
+            SELECT city_id, sector FROM m WHERE lq_alliance >= $strong
             UNION SELECT city_id, sector FROM declared WHERE strength
         ),
         wishes AS (SELECT city_id, sector FROM declared WHERE wish),
         profile AS (
-            SELECT city_id, sector, {e} / sum({e}) OVER (PARTITION BY city_id) AS share FROM m
+            SELECT city_id, sector, weight / nullif(sum(weight) OVER (PARTITION BY city_id), 0) AS share
+            FROM m WHERE weight > 0
         ),
         norms AS (SELECT city_id, sqrt(sum(share * share)) AS norm FROM profile GROUP BY city_id),
         dot AS (
             SELECT b.city_id, sum(a.share * b.share) AS dot
             FROM profile AS a JOIN profile AS b ON a.sector = b.sector AND b.city_id <> a.city_id
-            WHERE a.city_id = ?
+            WHERE a.city_id = $focus
             GROUP BY b.city_id
         ),
-        focus AS (SELECT city_id, country FROM cities WHERE city_id = ?)
+        ties AS (
+            SELECT CASE WHEN cn_city_id = $focus THEN de_city_id ELSE cn_city_id END AS city_id,
+                   count(*) AS projects, list(title ORDER BY start_date NULLS LAST, project_id) AS project_titles
+            FROM projects
+            WHERE $focus IN (cn_city_id, de_city_id) AND NOT is_sample AND status <> 'cancelled'
+            GROUP BY ALL
+        ),
+        focus AS (SELECT city_id, country FROM cities WHERE city_id = $focus)
         SELECT c.city_id, c.name_de, c.name_en, c.name_zh, c.country,
                coalesce(d.dot / nullif(nf.norm * np.norm, 0), 0) AS cosine,
                coalesce((SELECT list(s.sector ORDER BY s.sector) FROM strong AS s WHERE s.city_id = c.city_id
@@ -262,28 +374,79 @@ def partner_ranking(
                          AND w.sector IN (SELECT sector FROM strong WHERE city_id = c.city_id)), []) AS focus_gets,
                coalesce((SELECT list(w.sector ORDER BY w.sector) FROM wishes AS w WHERE w.city_id = c.city_id
                          AND w.sector IN (SELECT sector FROM strong WHERE city_id = f.city_id)), [])
-                   AS partner_gets
+                   AS partner_gets,
+               coalesce(t.projects, 0) AS projects, coalesce(t.project_titles, []) AS project_titles,
+               np.norm IS NOT NULL AS has_profile
         FROM cities AS c
         CROSS JOIN focus AS f
         LEFT JOIN dot AS d ON d.city_id = c.city_id
         LEFT JOIN norms AS nf ON nf.city_id = f.city_id
         LEFT JOIN norms AS np ON np.city_id = c.city_id
-        WHERE c.city_id <> f.city_id AND (NOT ? OR c.country <> f.country)
+        LEFT JOIN ties AS t ON t.city_id = c.city_id
+        WHERE c.city_id <> f.city_id AND (NOT $other_country OR c.country <> f.country)
+          AND ($samples OR NOT c.is_sample)
         """,
-        [STRONG_LQ, focus, focus, other_country_only],
+        {"strong": STRONG_LQ, "focus": focus, "other_country": other_country_only, "samples": include_samples},
     ).df()
     if rows.empty:
         return rows
     cap = weights.cap
-    rows["score"] = (
-        weights.cosine * rows["cosine"]
-        + weights.complement * ((rows["focus_gets"].map(len) + rows["partner_gets"].map(len)).clip(upper=cap) / cap)
-        + weights.shared * (rows["shared"].map(len).clip(upper=cap) / cap)
-    )
+    rows["similarity"] = 100 * rows["cosine"]
+    rows["complement"] = 100 * (rows["focus_gets"].map(len) + rows["partner_gets"].map(len)).clip(upper=cap) / cap
+    rows["shared_score"] = 100 * rows["shared"].map(len).clip(upper=cap) / cap
+    rows["ties"] = 100 * rows["projects"].clip(upper=weights.ties_cap) / weights.ties_cap
+    parts = {k: getattr(weights, k) * rows["shared_score" if k == "shared" else k] for k in COMPONENTS}
+    rows["score"] = sum(parts.values())
+    for k, part in parts.items():
+        rows[f"{k}_part"] = (part / rows["score"].where(rows["score"] > 0)).fillna(0.0)
     rows["reasons"] = [_partner_reasons(r) for r in rows.itertuples()]
     rows = rows.rename(columns={"city_id": "partner_id", "name_de": "partner_de", "name_en": "partner_en",
                                 "name_zh": "partner_zh"})
     return rows.sort_values(["score", "partner_id"], ascending=[False, True], ignore_index=True)
+
+
+def has_wishes(con: duckdb.DuckDBPyConnection, city_id: str) -> bool:
+    """Whether the city has declared what it seeks (any wish in city_sectors)."""
+    return bool(con.execute("SELECT count(*) FROM city_sectors WHERE city_id = ? AND kind = 'wish'",
+                            [city_id]).fetchall()[0][0])
+
+
+def partner_profiles(
+    con: duckdb.DuckDBPyConnection, focus: str, partner: str, level: str = "branche", basis: str = "employees",
+    include_samples: bool = True,
+) -> pd.DataFrame:
+    """The "why" of a partner: both cities' sector profiles side by side, one row per sector either has.
+
+    Columns: sector, sector_de, sector_en, sector_zh, sort_order, focus_share, partner_share (the sector's share
+    of the city's basis, 0-1; 0 where the city has none), focus_lq, partner_lq (over the alliance),
+    focus_strong, partner_strong, focus_wish, partner_wish. Sorted by the larger share, descending."""
+    return con.execute(
+        f"""
+        WITH m AS ({measures_sql(level, basis, include_samples)}),
+        declared AS ({_declared_sql(level)}),
+        p AS (
+            SELECT city_id, sector, lq_alliance, weight / nullif(sum(weight) OVER (PARTITION BY city_id), 0) AS share
+            FROM m WHERE city_id IN ($focus, $partner)
+        ),
+        sectors AS (
+            SELECT sector FROM p UNION SELECT sector FROM declared WHERE city_id IN ($focus, $partner)
+        )
+        SELECT x.sector, n.name_de AS sector_de, n.name_en AS sector_en, n.name_zh AS sector_zh, n.sort_order,
+               coalesce(pf.share, 0) AS focus_share, coalesce(pp.share, 0) AS partner_share,
+               pf.lq_alliance AS focus_lq, pp.lq_alliance AS partner_lq,
+               coalesce(df.strength, false) OR coalesce(pf.lq_alliance >= $strong, false) AS focus_strong,
+               coalesce(dp.strength, false) OR coalesce(pp.lq_alliance >= $strong, false) AS partner_strong,
+               coalesce(df.wish, false) AS focus_wish, coalesce(dp.wish, false) AS partner_wish
+        FROM sectors AS x
+        LEFT JOIN p AS pf ON pf.sector = x.sector AND pf.city_id = $focus
+        LEFT JOIN p AS pp ON pp.sector = x.sector AND pp.city_id = $partner
+        LEFT JOIN declared AS df ON df.sector = x.sector AND df.city_id = $focus
+        LEFT JOIN declared AS dp ON dp.sector = x.sector AND dp.city_id = $partner
+        LEFT JOIN ({_sector_names_sql(level)}) AS n ON n.code = x.sector
+        ORDER BY greatest(focus_share, partner_share) DESC, n.sort_order
+        """,
+        {"focus": focus, "partner": partner, "strong": STRONG_LQ},
+    ).df()
 
 
 def branche_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -293,7 +456,7 @@ def branche_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def sector_names(con: duckdb.DuckDBPyConnection, level: str) -> dict[str, dict[str, str]]:
     """{code: {"de": ..., "en": ..., "zh": ...}} for the sectors of ``level``."""
-    _level_column(level)
+    _check_level(level)
     return {code: {"de": de, "en": en, "zh": zh}
             for code, de, en, zh, _ in con.execute(_sector_names_sql(level)).fetchall()}
 
@@ -313,7 +476,10 @@ def reference_names(con: duckdb.DuckDBPyConnection) -> Names:
 
 def _partner_reasons(row) -> list[Reason]:
     """Why a partner city is ranked: its profile similarity, then the sectors shared or complementing."""
-    reasons: list[Reason] = [("similarity", {"cosine": float(row.cosine)})]
+    reasons: list[Reason] = [("similarity", {"cosine": float(row.cosine)}) if row.has_profile
+                             else ("no_profile", {})]
+    if row.projects:
+        reasons.append(("ties", {"n": int(row.projects), "projects": [str(x) for x in row.project_titles]}))
     for token, codes in (("shared", row.shared), ("strong_in_wishes", row.focus_gets),
                          ("seeks_strengths", row.partner_gets)):
         if len(codes):
@@ -356,4 +522,94 @@ def sme_opportunities(
         ORDER BY k.focus_smes DESC, k.sector, k.lq_alliance DESC NULLS LAST, k.city_id
         """,
         [focus, STRONG_LQ],
+    ).df()
+
+
+def official_vs_companies(
+    con: duckdb.DuckDBPyConnection, basis: str = "employees", include_samples: bool = True,
+    countries: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """The official structure beside the company data, per city and published sector (section or group).
+
+    official_share = V(c, s) / T(c) (published value over the published total, see official_structure_sql);
+    company_share = the share of ``basis`` (employees, employees_local or companies) of the city's companies
+    in the sections s covers. LQs within the country: official_lq as in _official_measures_sql, company_lq =
+    company_share(c, s) / (the companies' share of s over all cities of the country). finding:
+    ``official_not_companies`` (official LQ >= 1.25, company LQ < 1), ``companies_not_official`` (the
+    reverse) or empty. Columns: city_id, city_de, city_en, city_zh, country, sector, sector_de, sector_en,
+    sector_zh, sort_order, measure, year, official_share, official_lq, company_share, company_lq, finding.
+    """
+    if basis == "official":
+        raise ValueError("compare the official basis with a company basis: employees, employees_local or companies")
+    _check_basis(basis, "section")
+    weight = {"employees": "employees", "employees_local": "employees - group_employees",
+              "companies": "companies"}[basis]
+    return con.execute(
+        f"""
+        WITH official AS ({_official_measures_sql()}),
+        covered AS (SELECT DISTINCT nace_code AS sector, sections FROM city_sector_stats),
+        comp AS (
+            SELECT m.city_id, m.country, coalesce(n.section, 'X') AS section, sum({weight}) AS w
+            FROM city_sector_matrix AS m LEFT JOIN nace AS n ON n.code = m.nace_division AND n.level = 'division'
+            WHERE $samples OR NOT m.is_sample
+            GROUP BY ALL
+        ),
+        comp_city AS (SELECT city_id, sum(w) AS total FROM comp GROUP BY city_id),
+        comp_country AS (SELECT country, section, sum(w) AS w FROM comp GROUP BY ALL),
+        comp_country_total AS (SELECT country, sum(w) AS total FROM comp GROUP BY country),
+        pairs AS (
+            SELECT o.city_id, o.country, o.sector, o.official_measure AS measure, o.official_year AS year,
+                   o.lq_country AS official_lq,
+                   (SELECT sum(w) FROM comp WHERE comp.city_id = o.city_id AND list_contains(v.sections, comp.section))
+                       / nullif((SELECT total FROM comp_city WHERE comp_city.city_id = o.city_id), 0) AS company_share,
+                   (SELECT sum(w) FROM comp_country AS k WHERE k.country = o.country
+                        AND list_contains(v.sections, k.section))
+                       / nullif((SELECT total FROM comp_country_total AS k WHERE k.country = o.country), 0)
+                       AS country_share
+            FROM official AS o JOIN covered AS v ON v.sector = o.sector
+        ),
+        shares AS (
+            SELECT s.city_id, s.nace_code AS sector, s.value / p.total AS official_share
+            FROM city_sector_stats AS s JOIN ({official_structure_sql()}) AS p
+                 ON p.city_id = s.city_id AND p.measure = s.measure AND p.year = s.year AND p.scope = s.scope
+        )
+        SELECT p.city_id, c.name_de AS city_de, c.name_en AS city_en, c.name_zh AS city_zh, p.country, p.sector,
+               n.name_de AS sector_de, n.name_en AS sector_en, n.name_zh AS sector_zh, n.sort_order, p.measure,
+               p.year, sh.official_share, p.official_lq, coalesce(p.company_share, 0) AS company_share,
+               coalesce(p.company_share, 0) / nullif(p.country_share, 0) AS company_lq,
+               CASE WHEN p.official_lq >= $strong AND coalesce(p.company_share, 0) / nullif(p.country_share, 0) < 1
+                        THEN 'official_not_companies'
+                    WHEN coalesce(p.company_share, 0) / nullif(p.country_share, 0) >= $strong AND p.official_lq < 1
+                        THEN 'companies_not_official'
+                    ELSE '' END AS finding
+        FROM pairs AS p
+        JOIN cities AS c USING (city_id)
+        JOIN shares AS sh ON sh.city_id = p.city_id AND sh.sector = p.sector
+        LEFT JOIN ({_sector_names_sql("section")}) AS n ON n.code = p.sector
+        WHERE (len($countries) = 0 OR list_contains($countries, p.country))
+        ORDER BY p.country, c.name_de, n.sort_order
+        """,
+        {"samples": include_samples, "strong": STRONG_LQ, "countries": list(countries)},
+    ).df()
+
+
+def structure_coverage(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """What official structure each city has: the structure the official basis uses (measure, year, scope,
+    sectors, the first source) and all years published. Cities without any row have measure NULL.
+    Columns: city_id, city_de, city_en, city_zh, country, measure, year, scope, sectors, source, years."""
+    return con.execute(
+        f"""
+        WITH pick AS ({official_structure_sql()}),
+        src AS (
+            SELECT s.city_id, first(s.source ORDER BY s.source_row) AS source
+            FROM city_sector_stats AS s JOIN pick AS p USING (city_id, measure, year, scope) GROUP BY ALL
+        ),
+        years AS (SELECT city_id, list(DISTINCT year ORDER BY year) AS years FROM city_sector_stats GROUP BY ALL)
+        SELECT c.city_id, c.name_de AS city_de, c.name_en AS city_en, c.name_zh AS city_zh, c.country,
+               p.measure, p.year, p.scope, p.sections AS sectors, src.source, coalesce(y.years, []) AS years
+        FROM cities AS c LEFT JOIN pick AS p USING (city_id) LEFT JOIN src USING (city_id)
+        LEFT JOIN years AS y USING (city_id)
+        WHERE NOT c.is_sample
+        ORDER BY c.country, c.name_de
+        """
     ).df()

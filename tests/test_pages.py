@@ -45,10 +45,16 @@ def test_navigation_links_every_page_in_the_language(monkeypatch, db):
 def test_sector_page(monkeypatch, db):
     at = open_page(monkeypatch, db, "pages/3_sectors.py")
     assert at.title[0].value == "Branchenmatrix"
-    assert len(at.get("plotly_chart")) == 1
+    # no official structure in this fixture: Branchen on employees by default
+    assert (at.radio(key="level").value, at.selectbox(key="basis").value) == ("branche", "employees")
+    assert len(at.get("plotly_chart")) == 2  # the heatmap and the "why" profiles
     partners = at.dataframe[1].value
-    assert partners.iloc[0]["Partnerstadt"] == "B" and partners.iloc[0]["Punkte"] == pytest.approx(54.1, abs=0.05)
-    assert len(at.get("download_button")) == 3 * 4
+    # 0.4 * 94.87 + 0.15 * 33.33 (tests/test_sectors.py); the components beside it, each 0-100
+    assert partners.iloc[0]["Partnerstadt"] == "B" and partners.iloc[0]["Punkte"] == 43
+    assert partners.iloc[0]["Ähnlichkeit"] == 95
+    assert at.selectbox(key="why").value == "b"  # the "why" view opens on the best partner
+    # matrix, partners, SME chances, declared vs measured, coverage; the empty official comparison offers none
+    assert len(at.get("download_button")) == 3 * 5
     at.radio(key="level").set_value("division").run()
     assert not at.exception
     assert at.query_params["level"] == "division"
@@ -56,7 +62,7 @@ def test_sector_page(monkeypatch, db):
     for broken in ({"measure": "x"}, {"level": "x"}, {"basis": "x"}, {"scope": "FR"}):  # an edited link renders
         at = open_page(monkeypatch, db, "pages/3_sectors.py", **broken)
         assert (at.radio(key="level").value, at.selectbox(key="measure").value) == ("branche", "lq"), broken
-        assert at.radio(key="basis").value == "employees" and at.selectbox(key="scope").value == "alliance"
+        assert at.selectbox(key="basis").value == "employees" and at.selectbox(key="scope").value == "alliance"
         assert len(at.toast) == 1, broken  # the ignored part is named once
 
 

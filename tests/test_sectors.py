@@ -64,19 +64,28 @@ def test_partner_ranking_by_hand(analytics_db):
     assert r.loc["b", "cosine"] == pytest.approx(0.75 / 0.625 ** 0.5)
     assert list(r.loc["a", "focus_gets"]) == ["machinery"] and list(r.loc["a", "partner_gets"]) == ["pharma"]
     assert list(r.loc["b", "shared"]) == ["pharma"]
-    # score a = .5*.3068 + .3*2/3 + 0 = .3534; score b = .5*.9487 + 0 + .2*1/3 = .5410
-    assert r.loc["a", "score"] == pytest.approx(0.5 * 0.30679 + 0.2, abs=1e-4)
-    assert r.loc["b", "score"] == pytest.approx(0.5 * 0.94868 + 0.2 / 3, abs=1e-4)
+    # components (0-100): a: similarity 30.68, complement 100*2/3, shared 0, ties 50 (p1, one documented
+    # project of 2 for full marks); b: similarity 94.87, complement 0, shared 100/3, ties 0.
+    # score a = .4*30.68 + .25*66.67 + .15*0 + .2*50 = 38.94; score b = .4*94.87 + .15*33.33 = 42.95
+    assert r.loc["a", "ties"] == 50 and r.loc["a", "projects"] == 1
+    assert list(r.loc["a", "project_titles"]) == ["Werkzeugmaschinen"]
+    assert r.loc["a", "score"] == pytest.approx(0.4 * 30.679 + 0.25 * 200 / 3 + 0.2 * 50, abs=1e-2)
+    assert r.loc["b", "score"] == pytest.approx(0.4 * 94.868 + 0.15 * 100 / 3, abs=1e-2)
+    # each component's share of the score adds up to 1
+    parts = [f"{k}_part" for k in sectors.COMPONENTS]
+    assert r.loc["a", parts].sum() == pytest.approx(1)
+    assert r.loc["a", "ties_part"] == pytest.approx(10 / r.loc["a", "score"])
     assert list(r.index) == ["b", "a"]  # k has no companies and no declarations: not in the other country
     names = sectors.reference_names(analytics_db)
     assert "gemeinsame Stärken: Pharma" in explain(r.loc["b", "reasons"], "de", names)
     assert "strong in what you seek: Machinery" in explain(r.loc["a", "reasons"], "en", names)
     # the domain says it in tokens with codes and numbers; the catalogue says it in each language
     assert r.loc["a", "reasons"] == [("similarity", {"cosine": pytest.approx(0.30679, abs=1e-4)}),
+                                     ("ties", {"n": 1, "projects": ["Werkzeugmaschinen"]}),
                                      ("strong_in_wishes", {"sectors": ["machinery"]}),
                                      ("seeks_strengths", {"sectors": ["pharma"]})]
     assert explain(r.loc["a", "reasons"], "zh", names) == (
-        "结构相似度 0.31；在您寻求的领域具有优势：机械；寻求您的优势领域：医药")
+        "结构相似度 0.31；已有 1 个有据项目：“Werkzeugmaschinen”；在您寻求的领域具有优势：机械；寻求您的优势领域：医药")
 
 
 def test_sme_opportunities(analytics_db):
@@ -118,3 +127,145 @@ def test_names_for_the_display_edge(analytics_db):
     assert {"city_de", "city_en", "city_zh"} <= set(d.columns)
     o = sectors.sme_opportunities(analytics_db, focus="mainz")
     assert o[["partner_de", "partner_en", "partner_zh"]].values.tolist() == [["A", "A", "a市"]]
+
+
+# Official structure, worked out by hand. Germany (employees, 2020, one scope): x TOTAL 1000, C 300, J 100,
+# G-U 600 (and an older, coarser 2019 structure that is not used); y TOTAL 3000, C 600, J 600, G-U 2100.
+# China (value added, GB/T): z TOTAL 500, PRIMARY 50 (-> A), SECONDARY 200 (-> B-F), TERTIARY 250 (-> G-U);
+# w publishes GB/T section E (construction, NACE F) without a total, so it has no structure to use.
+@pytest.fixture(scope="module")
+def official_db(tmp_path_factory):
+    from alliance.db import connect
+    from tests.factory import build_db, city, make_tables
+
+    def stat(city_id, system, code, value, measure="employees", year="2020", scope="SvB"):
+        return {"city_id": city_id, "code_system": system, "code": code, "measure": measure, "value": value,
+                "year": year, "scope": scope, "source": "https://example.org/stat"}
+
+    stats = [stat("x", "NACE", c, v) for c, v in (("TOTAL", 1000), ("C", 300), ("J", 100), ("G-U", 600))]
+    stats += [stat("x", "NACE", c, v, year="2019") for c, v in (("TOTAL", 900), ("C", 250))]
+    stats += [stat("y", "NACE", c, v) for c, v in (("TOTAL", 3000), ("C", 600), ("J", 600), ("G-U", 2100))]
+    stats += [stat("z", "GBT", c, v, "value_added", "2023", "地区生产总值")
+              for c, v in (("TOTAL", 500), ("PRIMARY", 50), ("SECONDARY", 200), ("TERTIARY", 250))]
+    stats += [stat("w", "GBT", "E", 10, year="2018", scope="法人单位从业人员")]
+    company = {"sector": "28.41", "employees": "10", "source": "s"}
+    tables = make_tables(
+        cities=[city("x", "DE"), city("y", "DE"), city("z", "CN"), city("w", "CN")],
+        companies=[{"company_id": f"c_{c}", "name": f"Firma {c}", "city_id": c, **company} for c in "xyzw"],
+        projects=[{"project_id": "p_sample", "title": "Erfunden", "cn_city_id": "z", "de_city_id": "x",
+                   "direction": "MUTUAL", "status": "agreed", "sector": "28", "source": "s", "is_sample": "true"}],
+        memberships=[{"city_id": c, "event": "founded", "date": "2016-04-25", "source": "s"} for c in "xyzw"],
+        city_sector_stats=stats,
+    )
+    connection = connect(build_db(tmp_path_factory.mktemp("official"), tables))
+    yield connection
+    connection.close()
+
+
+def test_gbt_codes_go_through_the_crosswalk(official_db):
+    rows = dict(official_db.execute(
+        "SELECT city_id || ':' || code, nace_code || ' ' || level || ' ' || array_to_string(sections, '') "
+        "FROM city_sector_stats WHERE code_system = 'GBT'").fetchall())
+    assert rows["z:PRIMARY"] == "A section A"
+    assert rows["z:SECONDARY"] == "B-F sections BCDEF"
+    assert rows["z:TERTIARY"] == "G-U sections GHIJKLMNOPQRSTU"
+    assert rows["w:E"] == "F section F"  # GB/T E 建筑业 is NACE F construction
+
+
+def test_official_structure_picks_the_most_detailed_publication(official_db):
+    coverage = sectors.structure_coverage(official_db).set_index("city_id")
+    assert coverage.loc["x", "year"] == 2020 and coverage.loc["x", "sectors"] == 3
+    assert coverage.loc["z", "measure"] == "value_added"
+    assert coverage["measure"].isna()["w"]  # no total: nothing to compute shares from
+
+
+def test_official_lq_by_hand(official_db):
+    m = sectors.city_sector_matrix(official_db, level="section", basis="official", scope="DE")
+    # LQ(x, C) = (300/1000) / ((300+600) / (1000+3000)) = 0.3 / 0.225
+    assert cell(m, "x", "C", "lq") == pytest.approx(0.3 / 0.225)
+    # LQ(y, J) = (600/3000) / (700/4000); LQ(x, J) = 0.1 / 0.175
+    assert cell(m, "y", "J", "lq") == pytest.approx(0.2 / 0.175)
+    assert cell(m, "x", "J", "lq") == pytest.approx(0.1 / 0.175)
+    alliance = sectors.city_sector_matrix(official_db, level="section", basis="official")
+    # across the alliance only the same measure compares: z (value added) does not change x's LQ
+    assert cell(alliance, "x", "C", "lq") == pytest.approx(0.3 / 0.225)
+    assert cell(alliance, "z", "G-U", "lq") == pytest.approx(1.0)
+    assert "w" not in set(alliance.city_id)
+
+
+def test_official_similarity_by_hand(official_db):
+    r = sectors.partner_ranking(official_db, focus="x", level="section", basis="official").set_index("partner_id")
+    # x: C .3, J .1, G-U .6; z: A .1, B-F .4, G-U .5; only G-U is shared: dot .30
+    # cos = .30 / (sqrt(.09+.01+.36) * sqrt(.01+.16+.25))
+    assert r.loc["z", "cosine"] == pytest.approx(0.30 / (0.46 ** 0.5 * 0.42 ** 0.5))
+    # the only project between x and z is a sample: no tie
+    assert r.loc["z", "ties"] == 0 and r.loc["z", "projects"] == 0
+    # w has no official structure: its similarity is 0 and the reason says why, not "similarity 0.00"
+    assert r.loc["w", "cosine"] == 0 and r.loc["w", "reasons"][0] == ("no_profile", {})
+    assert r.loc["z", "reasons"][0][0] == "similarity"
+
+
+def test_official_basis_only_where_it_exists(official_db):
+    assert "official" in sectors.bases_for("section")
+    assert "official" not in sectors.bases_for("branche")
+    with pytest.raises(ValueError):
+        sectors.city_sector_matrix(official_db, level="branche", basis="official")
+
+
+def test_official_beside_the_companies(official_db):
+    d = sectors.official_vs_companies(official_db).set_index(["city_id", "sector"])
+    assert d.loc[("x", "C"), "official_share"] == pytest.approx(0.3)
+    # all company employees of x are in 28.41 (section C): company share 1, company LQ 1 within Germany
+    assert d.loc[("x", "C"), "company_share"] == pytest.approx(1.0)
+    assert d.loc[("x", "C"), "company_lq"] == pytest.approx(1.0)
+    # officially strong in J? no (0.57); companies nowhere in J: no finding either way
+    assert d.loc[("x", "J"), "finding"] == ""
+    # y: official LQ(J) 1.14 < 1.25; x: official LQ(C) 1.33 >= 1.25 with company LQ 1: no disagreement
+    assert d.loc[("x", "C"), "finding"] == ""
+    # z: G-U official LQ 1 within China, no company in services: share 0
+    assert d.loc[("z", "G-U"), "company_share"] == 0
+
+
+def test_employees_without_group_figures(analytics_db):
+    full = sectors.city_sector_matrix(analytics_db, level="branche", basis="employees")
+    local = sectors.city_sector_matrix(analytics_db, level="branche", basis="employees_local")
+    # the fixture states no employees_scope: nothing is a group figure, both bases agree
+    assert list(full["lq"].round(6)) == list(local["lq"].round(6))
+
+
+def test_group_figures_leave_the_employee_basis(tmp_path):
+    from alliance.db import connect
+    from tests.factory import build_db, city, make_tables
+
+    def firm(cid, city_id, sector, employees, scope):
+        return {"company_id": cid, "name": cid, "city_id": city_id, "sector": sector, "employees": employees,
+                "employees_scope": scope, "source": "s"}
+
+    tables = make_tables(
+        cities=[city("m", "DE"), city("n", "DE")],
+        companies=[firm("glass", "m", "23.19", 17000, "group"), firm("pharma", "m", "21.20", 300, "site"),
+                   firm("n_glass", "n", "23.19", 100, "company"), firm("n_pharma", "n", "21.20", 100, "company")],
+        memberships=[{"city_id": c, "event": "founded", "date": "2016-04-25", "source": "s"} for c in "mn"],
+    )
+    con = connect(build_db(tmp_path, tables))
+    local = sectors.city_sector_matrix(con, level="branche", basis="employees_local")
+    # without the group's 17,000: m pharma 300 of 300; alliance pharma 400 of 500: LQ 1 / 0.8 = 1.25
+    assert cell(local, "m", "pharma", "lq") == pytest.approx(1.25)
+    assert cell(local, "m", "building_materials", "employees") == 0  # the matrix shows what the basis counts
+    assert cell(local, "m", "building_materials", "companies") == 1  # the company itself still counts
+    full = sectors.city_sector_matrix(con, level="branche", basis="employees")
+    # with it: m pharma 300 of 17,300; alliance pharma 400 of 17,500
+    assert cell(full, "m", "pharma", "lq") == pytest.approx((300 / 17300) / (400 / 17500))
+    con.close()
+
+
+def test_a_city_without_wishes_is_told(analytics_db):
+    assert sectors.has_wishes(analytics_db, "mainz")
+    assert not sectors.has_wishes(analytics_db, "b")
+
+
+def test_partner_profiles_side_by_side(analytics_db):
+    p = sectors.partner_profiles(analytics_db, "mainz", "b").set_index("sector")
+    assert p.loc["pharma", "focus_share"] == pytest.approx(0.75) and p.loc["pharma", "partner_share"] == 1
+    assert p.loc["machinery", "partner_share"] == 0 and bool(p.loc["machinery", "focus_wish"])
+    assert bool(p.loc["pharma", "focus_strong"]) and bool(p.loc["pharma", "partner_strong"])
