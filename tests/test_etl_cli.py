@@ -148,7 +148,7 @@ def test_faults_end_in_one_line_never_a_traceback(tmp_path, monkeypatch, capsys)
     def bug(*args, **kwargs):
         raise KeyError("surprise")
 
-    monkeypatch.setattr(build_module, "stage_and_validate", bug)
+    monkeypatch.setattr(build_module, "validate_and_load", bug)  # the entry of every check
     assert main(["check", "--source", str(source)]) == 2
     err = capsys.readouterr().err
     assert err.splitlines() == ["INTERNAL ERROR: KeyError: 'surprise'; nothing was written (--verbose shows the "
