@@ -747,3 +747,24 @@ def partner_cities(
         """,
         [seek_codes, index.city_ids, companies.tolist(), samples.tolist(), profile.country, k],
     ).df()
+
+
+MAX_SHORTLIST = 20  # companies kept on the shortlist (URL parameter ``shortlist``)
+
+
+def parse_shortlist(con: duckdb.DuckDBPyConnection, raw: str) -> tuple[str, ...]:
+    """The shortlist of the URL parameter ``shortlist`` (company ids joined by ","): the ids the
+    database knows, in the order given, each once, at most MAX_SHORTLIST. Unknown ids are left out
+    (the page names them in its ignored-URL-value notice)."""
+    raise NotImplementedError
+
+
+def contact_proposals(con: duckdb.DuckDBPyConnection, focus_city_id: str, company_ids: tuple[str, ...] | list[str],
+                      include_samples: bool) -> pd.DataFrame:
+    """Contact proposals for the focus city: one row per shortlisted company (in the shortlist's order;
+    without samples the sample companies are left out). Columns: company_id, name, name_zh, city_id,
+    country, nace_code, employees, employees_year, employees_scope, website, source_url, is_sample,
+    note (risk or status note with its source, empty if none), best_partner_id, best_partner_name
+    (the company's best match in the other country, preferably in the focus city; empty if none) and
+    reasons (list of (token, args) of that match, as match_companies gives them)."""
+    raise NotImplementedError
