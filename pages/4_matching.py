@@ -107,6 +107,12 @@ def notes(frame: pd.DataFrame) -> list[str]:
 LINKS = st.column_config.LinkColumn
 
 
+def why(reasons: list, lang: str, names) -> str:
+    """The reasons with what differs between rows first (words, offered code, the city's strength): the
+    sought sector, the same in every row, comes last, so the narrow column shows what matters."""
+    return explain(sorted(reasons, key=lambda reason: reason[0] == "seeks"), lang, names)
+
+
 def show_matches(ctx: shell.Context, seeker: str | matching.Profile) -> pd.DataFrame:
     lang, con, samples = ctx.lang, ctx.con, ctx.filters.include_samples
     names = sectors.reference_names(con)
@@ -121,7 +127,7 @@ def show_matches(ctx: shell.Context, seeker: str | matching.Profile) -> pd.DataF
                  zip(shell.bilingual(result["name"], zh, lang), result["note"], result["is_sample"], strict=True)],
         city_name=localised(result, "city", lang),
         score=result["score"].round(1),
-        explanation=[explain(r, lang, names) for r in result["reasons"]],
+        explanation=[why(r, lang, names) for r in result["reasons"]],
         figure=figures(result, lang) if not result.empty else [],
         sources=[contacts.first_source(s) for s in result["source"]],
         notes=notes(result) if not result.empty else [],
@@ -178,7 +184,7 @@ def show_shortlist(ctx: shell.Context, result: pd.DataFrame) -> None:
         partner=[company_label(n, None, s, lang) if n else "" for n, s in
                  zip(shell.bilingual(proposals["best_partner_name"], partner_zh, lang),
                      proposals["best_partner_is_sample"], strict=True)],
-        explanation=[explain(r, lang, names) for r in proposals["reasons"]],
+        explanation=[why(r, lang, names) for r in proposals["reasons"]],
         score=proposals["score"].astype(float).round(1),
     )[["company", "city_name", "nace_code", "figure", "website", "source_url", "notes", "partner", "explanation",
        "score"]]
