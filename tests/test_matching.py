@@ -37,7 +37,8 @@ def test_explanation_line(analytics_db):
     assert explanation_de.startswith("sucht ")
     assert "(28.41); bietet 28.41; beide KMU; A stark in Maschinenbau, LQ 1,8; 1 Projekt(e) zwischen den Städten" \
         in explanation_de
-    assert "both SMEs; A strong in Machinery, LQ 1.8" in explanation_en
+    # the city's strength is named in the division of the candidate's matched activity (28), not its Branche
+    assert "both SMEs; A strong in Manufacture of machinery and equipment n.e.c., LQ 1.8" in explanation_en
 
 
 def test_reasons_are_tokens_with_codes_ids_and_numbers(analytics_db):
@@ -45,7 +46,7 @@ def test_reasons_are_tokens_with_codes_ids_and_numbers(analytics_db):
     r = matching.match_companies(analytics_db, "m1", weights=NO_TEXT).set_index("company_id")
     a1 = dict(r.loc["a1", "reasons"])
     assert a1["seeks"] == {"wanted": "28.41", "offered": "28.41"}
-    assert a1["city_strong"] == {"city": "a", "branche": "machinery", "lq": pytest.approx(1.76)}
+    assert a1["city_strong"] == {"city": "a", "branche": "28", "lq": pytest.approx(1.76)}
     assert a1["city_projects"] == {"n": 1} and "both_smes" in a1
     # m1 seeks "Werkzeugmaschinen Zulieferer"; a1 offers "Werkzeugmaschinen für Metall": the shared word is named
     assert a1["words"] == {"words": ["Werkzeugmaschinen"]}
@@ -53,7 +54,8 @@ def test_reasons_are_tokens_with_codes_ids_and_numbers(analytics_db):
     assert all(f"reason.{token}" in CATALOGUE for reasons in r["reasons"] for token, _ in reasons)
     names = sectors.reference_names(analytics_db)
     zh = explain(r.loc["a1", "reasons"], "zh", names)
-    assert "双方均为中小企业" in zh and "a市在机械领域具有优势，区位商 1.8" in zh and "(28.41)" in zh
+    assert "双方均为中小企业" in zh and "(28.41)" in zh
+    assert "a市在未另分类的机械和设备制造领域具有优势，区位商 1.8" in zh
 
 
 def test_reciprocity_names_the_codes(analytics_db):

@@ -163,11 +163,11 @@ def test_map_page(monkeypatch, db):
 def test_matching_from_a_described_profile(monkeypatch, db):
     at = open_page(monkeypatch, db, "pages/4_matching.py", mode="profile")
     assert at.info[0].value == "Bitte mindestens eine gesuchte Branche wählen."
-    at.multiselect(key="seek").set_value(["21.20"]).run()
+    at.multiselect(key="seek").set_value(["21"]).run()  # the picker offers NACE divisions (by Branche, search)
     assert not at.exception
     result = at.dataframe[0].value
     assert result.iloc[0]["Unternehmen"] == "B1 Pharma"  # a German profile gets Chinese partners
-    assert at.query_params["seek"] == "21.20"
+    assert at.query_params["seek"] == "21"
 
 
 def test_numbers_in_tables_follow_the_selected_language(monkeypatch, db):

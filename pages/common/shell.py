@@ -61,7 +61,7 @@ PAGES = (  # (file, catalogue key, icon)
     ("pages/8_briefing.py", "nav.briefing", ":material/slideshow:"),
 )
 FILTER_PARAMS = ("countries", "branchen", "sme", "pstatus", "years")  # in the sidebar's filter expander
-GLOBAL_PARAMS = ("lang", "focus", "documented", *FILTER_PARAMS)  # travel with the links between pages
+GLOBAL_PARAMS = ("lang", "focus", "documented", *FILTER_PARAMS, "shortlist")  # travel with the links between pages
 YEARS = (2010, 2030)
 COUNTRIES = ("CN", "DE")
 
