@@ -38,8 +38,8 @@ def open_page(monkeypatch, db, page: str, **params: str) -> AppTest:
 def test_navigation_links_every_page_in_the_language(monkeypatch, db):
     at = open_page(monkeypatch, db, "app.py", lang="en")
     labels = [link.label for link in at.get("page_link")]
-    assert labels == ["Overview", "Map", "City profiles", "Sector matrix", "Cooperation matching", "Projects",
-                      "Membership", "Data and export", "Committee briefing"]
+    assert labels == ["Overview", "Mainz at a glance", "Map", "City profiles", "Sector matrix",
+                      "Cooperation matching", "Projects", "Membership", "Data and export", "Committee briefing"]
 
 
 def test_sector_page(monkeypatch, db):
