@@ -23,8 +23,9 @@ if ctx is not None:
 
     status = t(f"status.{facts['status']}", lang)
     k1, k2, k3, k4 = st.columns(4)
-    k1.metric(t("focus.kpi.status", lang), status, help=None if missing(facts["member_since"]) else
-              t("focus.status", lang, status=status, since=format_date(facts["member_since"], lang)))
+    k1.metric(t("focus.kpi.status", lang), status, **({} if missing(facts["member_since"]) else {
+        "delta": t("focus.status.since", lang, since=format_date(facts["member_since"], lang)), "delta_color": "off",
+        "delta_arrow": "off"}))
     k2.metric(t("focus.kpi.projects", lang), format_number(c.projects, lang),
               **({"delta": t("focus.kpi.samples", lang, n=c.sample_projects), "delta_color": "off",
                   "delta_arrow": "off"} if c.sample_projects else {}))
@@ -41,15 +42,15 @@ if ctx is not None:
         st.caption(t("focus.partners.basis", lang, basis=t(f"basis.{brief.basis}", lang), level=level))
         if best.empty:
             st.info(t("focus.partners.none", lang, city=city))
-        else:
-            shown = best.assign(partner=localised(best, "partner", lang), score=best["score"].round().astype(int),
-                                reason=[explain(r, lang, names) for r in best["reasons"]])
-            shell.table(shown[["partner", "score", "reason"]].rename(columns={
-                "partner": t("col.partner", lang), "score": t("col.score", lang), "reason": t("col.reason", lang)}),
-                f"beste_partner_{city_id}", lang, column_config={
-                    t("col.score", lang): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d",
-                                                                         width="small"),
-                    t("col.reason", lang): st.column_config.TextColumn(width="large")})
+        else:  # a list, not a grid: the reason must be readable in full without scrolling sideways
+            st.markdown("\n".join(
+                f"{rank}. **{shell.md(partner)}** · {round(row.score)}/100 – "
+                f"{shell.md(explain(row.reasons, lang, names))}"
+                for rank, (row, partner) in enumerate(zip(best.itertuples(), shell.bilingual(
+                    localised(best, "partner", "en" if lang == "en" else "de"), best["partner_zh"], lang),
+                    strict=True), start=1)))
+            if samples and brief.basis != "official":
+                st.caption(t("focus.partners.samples", lang))
             top = best.iloc[0]["partner_id"]
             preset = {} if (brief.level, brief.basis) == ("section", "official") else {
                 "level": brief.level, "basis": brief.basis}
@@ -68,14 +69,12 @@ if ctx is not None:
         else:
             if samples and c.smes == 0 and c.sample_smes:
                 shell.sample_badge(c.sample_smes, lang)
-            table = overlaps.assign(
-                sector_name=localised(overlaps, "sector", lang),
-                partners=[t("sep.list", lang).join(names.city(p, lang) for p in ids)
-                          for ids in overlaps["partner_ids"]])
-            shell.table(table[["sector_name", "focus_smes", "partners", "best_lq"]].rename(columns={
-                "sector_name": t("col.sector", lang), "focus_smes": t("col.focus_smes", lang),
-                "partners": t("focus.col.partner_cities", lang), "best_lq": t("focus.col.best_lq", lang)}),
-                f"kmu_branchen_{city_id}", lang)
+            st.markdown("\n".join(
+                "- " + t("focus.overlap.row", lang, sector=f"**{shell.md(sector)}**",
+                         n=format_number(row.focus_smes, lang),
+                         partners=shell.md(t("sep.list", lang).join(names.city(p, lang) for p in row.partner_ids)),
+                         lq=format_number(row.best_lq, lang, 1))
+                for sector, row in zip(localised(overlaps, "sector", lang), overlaps.itertuples(), strict=True)))
         m1, m2 = st.columns(2)
         m1.page_link("pages/3_sectors.py", label=t("focus.link.sme", lang), icon=":material/factory:",
                      query_params=shell.carried_params(level="branche", basis="employees"))
@@ -84,14 +83,14 @@ if ctx is not None:
 
     with right:
         st.subheader(t("focus.membership", lang))
-        history = brief.history
-        shell.table(history.assign(day=[format_date(d, lang) for d in history["date"]],
-                                   event_text=[t(f"event.{e}", lang) for e in history["event"]],
-                                   actor=shell.bilingual(history["actor_de"], history["actor_zh"], lang))[
-            ["day", "event_text", "actor", "note", "is_sample"]].rename(columns={
-                "day": t("col.date", lang), "event_text": t("col.event", lang), "actor": t("col.city", lang),
-                "note": t("col.note", lang), "is_sample": t("col.sample", lang)}),
-            f"mitgliedschaft_{city_id}", lang, samples=history["is_sample"])
+        st.markdown("\n".join(
+            f"- {format_date(e.date, lang)} · {t(f'event.{e.event}', lang)}"
+            + (f" ({shell.md(names.city(e.actor_city_id, lang))})" if isinstance(e.actor_city_id, str) else "")
+            + (f" – {shell.md(e.note)}" if isinstance(e.note, str) and e.note else "")
+            + (t("name.sample_flag", lang) if e.is_sample else "")
+            for e in brief.history.itertuples()) or "–")
+        if samples:
+            shell.sample_caption(brief.history["is_sample"], lang)
 
         st.markdown(f"**{t('focus.to_answer', lang, city=city)}**")
         if brief.to_answer.empty:
@@ -141,13 +140,13 @@ if ctx is not None:
                     or "–")
 
     st.markdown(f"**{t('focus.more', lang)}**")
-    d1, d2, d3, d4 = st.columns(4)
+    d1, d2 = st.columns(2)
     d1.page_link("pages/2_cities.py", label=t("focus.link.profile", lang, city=city), icon=":material/location_city:",
                  query_params=shell.carried_params(city=city_id))
     d2.page_link("pages/1_map.py", label=t("focus.link.map", lang, city=city), icon=":material/map:",
                  query_params=shell.carried_params())
-    d3.page_link("pages/7_data.py", label=t("focus.link.companies", lang, city=city), icon=":material/table_view:",
+    d1.page_link("pages/7_data.py", label=t("focus.link.companies", lang, city=city), icon=":material/table_view:",
                  query_params=shell.carried_params(table="companies", mine="1"))
-    d4.page_link("pages/8_briefing.py", label=t("nav.briefing", lang), icon=":material/slideshow:",
+    d2.page_link("pages/8_briefing.py", label=t("nav.briefing", lang), icon=":material/slideshow:",
                  query_params=shell.carried_params())
     shell.notice_ignored(lang)

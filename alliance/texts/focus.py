@@ -4,9 +4,7 @@ from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
     "nav.focus": {"de": "{city} auf einen Blick", "en": "{city} at a glance", "zh": "{city}概览"},
-    "focus.status": {
-        "de": "{status} seit {since}", "en": "{status} since {since}", "zh": "{since}起为{status}",
-    },
+    "focus.status.since": {"de": "seit {since}", "en": "since {since}", "zh": "自{since}起"},
     "focus.kpi.status": {"de": "Status in der Allianz", "en": "Status in the alliance", "zh": "联盟中的身份"},
     "focus.kpi.projects": {"de": "Belegte Projekte", "en": "Documented projects", "zh": "有据项目"},
     "focus.kpi.companies": {"de": "Belegte Unternehmen", "en": "Documented companies", "zh": "有据企业"},
@@ -19,11 +17,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "{city}的最佳伙伴城市及理由",
     },
     "focus.partners.basis": {
-        "de": "Rangfolge auf {basis} ({level}); Punkte 0–100 aus Ähnlichkeit, Ergänzung, gemeinsamen Stärken "
-              "und belegten Projekten.",
-        "en": "Ranked on {basis} ({level}); score 0–100 from similarity, complement, shared strengths and "
+        "de": "Rangfolge auf der Basis „{basis}“ ({level}); Punkte 0–100 aus Ähnlichkeit, Ergänzung, "
+              "gemeinsamen Stärken und belegten Projekten.",
+        "en": "Ranked on the basis “{basis}” ({level}); score 0–100 from similarity, complement, shared strengths and "
               "documented projects.",
-        "zh": "依据{basis}（{level}）排名；得分 0–100，由相似度、互补、共同优势和有据项目构成。",
+        "zh": "依据“{basis}”（{level}）排名；得分 0–100，由相似度、互补、共同优势和有据项目构成。",
+    },
+    "focus.partners.samples": {
+        "de": "Die Rangfolge zählt die Beispiel-Unternehmen (fiktiv) mit; mit „Nur belegte Daten“ ohne sie.",
+        "en": "The ranking counts the sample companies (fictitious); with “documented data only” it does not.",
+        "zh": "排名计入示例企业（虚构）；选择“仅显示有来源的数据”后不计入。",
     },
     "focus.partners.none": {
         "de": "Für {city} lässt sich keine Partnerstadt berechnen.",
@@ -44,9 +47,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Keine: für {city} sind keine KMU erfasst.", "en": "None: no SMEs of {city} are in the data.",
         "zh": "无：数据中没有{city}的中小企业。",
     },
-    "focus.col.partner_cities": {"de": "Stärkste Partnerstädte", "en": "Strongest partner cities",
-                                 "zh": "最强伙伴城市"},
-    "focus.col.best_lq": {"de": "Höchster LQ", "en": "Highest LQ", "zh": "最高区位商"},
+    "focus.overlap.row": {
+        "de": "{sector} · {n} KMU – stark: {partners} (LQ bis {lq})",
+        "en": "{sector} · {n} SMEs – strong: {partners} (LQ up to {lq})",
+        "zh": "{sector} · {n} 家中小企业 – 优势城市：{partners}（区位商最高 {lq}）",
+    },
     "focus.col.documented": {"de": "davon belegt", "en": "documented", "zh": "其中有据"},
     "focus.membership": {"de": "Mitgliedschaft", "en": "Membership", "zh": "成员资格"},
     "focus.projects": {"de": "Projekte und Partner", "en": "Projects and partners", "zh": "项目与伙伴"},
