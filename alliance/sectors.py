@@ -28,6 +28,7 @@ import duckdb
 import pandas as pd
 
 from alliance.i18n import Names, Reason
+from alliance.scope import records
 
 STRONG_LQ = 1.25
 LEVELS = ("branche", "section", "division")
@@ -106,14 +107,21 @@ def _sector_names_sql(level: str) -> str:
             "WHERE level = 'division'")
 
 
-def _matrix_sql(level: str) -> str:
-    """city_sector_matrix with ``sector`` at ``level`` (a division's section through the NACE table)."""
+def _matrix_sql(level: str, include_samples: bool = True) -> str:
+    """city_sector_matrix (its documented rows only, without samples) with ``sector`` at ``level`` (a
+    division's section through the NACE table)."""
+    matrix = records("city_sector_matrix", include_samples)
     if level == "branche":
-        return "SELECT *, branche_id AS sector FROM city_sector_matrix"
+        return f"SELECT *, branche_id AS sector FROM {matrix} AS m"
     if level == "section":
-        return ("SELECT m.*, coalesce(n.section, 'X') AS sector FROM city_sector_matrix AS m "
+        return (f"SELECT m.*, coalesce(n.section, 'X') AS sector FROM {matrix} AS m "
                 "LEFT JOIN nace AS n ON n.code = m.nace_division AND n.level = 'division'")
-    return "SELECT *, nace_division AS sector FROM city_sector_matrix"
+    return f"SELECT *, nace_division AS sector FROM {matrix} AS m"
+
+
+# The value each company basis weighs a city-sector cell with (columns of city_sector_matrix).
+COMPANY_WEIGHTS = {"employees": "employees", "employees_local": "employees - group_employees",
+                   "companies": "companies"}
 
 
 def official_structure_sql() -> str:
@@ -148,18 +156,16 @@ def measures_sql(level: str, basis: str, include_samples: bool = True, smes_only
     _check_basis(basis, level)
     if basis == "official":
         return _official_measures_sql()
-    sample_filter = "" if include_samples else "WHERE NOT is_sample"
     companies, employees, group = (("smes", "sme_employees", "sme_group_employees") if smes_only
                                    else ("companies", "employees", "group_employees"))
-    weight = {"employees": "employees", "employees_local": "employees - group_employees",
-              "companies": "companies"}[basis]
+    weight = COMPANY_WEIGHTS[basis]
     shown = "weight" if basis == "employees_local" else "employees"  # the employees the basis counts
     return f"""
         WITH cell AS (
             SELECT city_id, country, sector, sum({companies}) AS companies, sum(smes) AS smes,
                    sum({employees}) AS employees, sum({group}) AS group_employees,
                    coalesce(sum({companies}) FILTER (WHERE is_sample), 0) AS sample_companies
-            FROM ({_matrix_sql(level)}) {sample_filter}
+            FROM ({_matrix_sql(level, include_samples)})
             GROUP BY ALL
         ),
         shares AS (
@@ -294,6 +300,7 @@ def declared_vs_measured(
     """
     _check_scope(scope)
     lq = "lq_alliance" if scope == "alliance" else "lq_country"
+    official = basis == "official"
     return con.execute(
         f"""
         WITH m AS ({measures_sql(level, basis, include_samples)}),
@@ -307,9 +314,9 @@ def declared_vs_measured(
         SELECT p.city_id, c.name_de AS city_de, c.name_en AS city_en, c.name_zh AS city_zh, c.country,
                p.sector, s.name_de AS sector_de,
                s.name_en AS sector_en, s.name_zh AS sector_zh,
-               {"CAST(NULL AS HUGEINT)" if basis == "official" else "coalesce(p.companies, 0)"} AS companies,
+               {"CAST(NULL AS HUGEINT)" if official else "coalesce(p.companies, 0)"} AS companies,
                p.lq, p.declared_strength, p.declared_wish,
-               CASE WHEN {"true" if basis == "official" else "false"} AND p.lq IS NULL THEN 'not_published'
+               CASE WHEN {"p.lq IS NULL" if official else "false"} THEN 'not_published'
                     WHEN p.declared_strength AND coalesce(p.lq, 0) < 1 THEN 'declared_not_measured'
                     WHEN NOT p.declared_strength AND p.lq >= ? THEN 'measured_not_declared'
                     ELSE '' END AS finding
@@ -432,7 +439,7 @@ def partner_ranking(
                    AS partner_gets,
                coalesce(t.projects, 0) AS projects, coalesce(t.project_titles, []) AS project_titles,
                np.norm IS NOT NULL AS has_profile
-        FROM cities AS c
+        FROM {records("cities", include_samples)} AS c
         CROSS JOIN focus AS f
         LEFT JOIN pair ON pair.city_id = c.city_id
         LEFT JOIN dot AS d ON d.city_id = c.city_id
@@ -440,9 +447,8 @@ def partner_ranking(
         LEFT JOIN norms AS np ON np.city_id = c.city_id AND np.part = pair.part
         LEFT JOIN ties AS t ON t.city_id = c.city_id
         WHERE c.city_id <> f.city_id AND (NOT $other_country OR c.country <> f.country)
-          AND ($samples OR NOT c.is_sample)
         """,
-        {"strong": STRONG_LQ, "focus": focus, "other_country": other_country_only, "samples": include_samples},
+        {"strong": STRONG_LQ, "focus": focus, "other_country": other_country_only},
     ).df()
     if rows.empty:
         return rows
@@ -494,9 +500,8 @@ def partner_profiles(
             JOIN m ON m.city_id = pr.city_id AND m.sector = pr.sector
         ),
         sectors AS (  -- declared sectors too, unless the official partition publishes them only in a group
-            SELECT sector FROM p
-            UNION SELECT sector FROM declared
-            WHERE city_id IN ($focus, $partner) AND {"false" if basis == "official" else "true"}
+            SELECT DISTINCT sector FROM p
+            {"" if basis == "official" else "UNION SELECT sector FROM declared WHERE city_id IN ($focus, $partner)"}
         )
         SELECT x.sector, n.name_de AS sector_de, n.name_en AS sector_en, n.name_zh AS sector_zh, n.sort_order,
                coalesce(pf.share, 0) AS focus_share, coalesce(pp.share, 0) AS partner_share,
@@ -619,16 +624,14 @@ def official_vs_companies(
     if basis == "official":
         raise ValueError("compare the official basis with a company basis: employees, employees_local or companies")
     _check_basis(basis, "section")
-    weight = {"employees": "employees", "employees_local": "employees - group_employees",
-              "companies": "companies"}[basis]
+    weight = COMPANY_WEIGHTS[basis]
     return con.execute(
         f"""
         WITH official AS ({_official_measures_sql()}),
         covered AS (SELECT DISTINCT nace_code AS sector, sections FROM city_sector_stats),
         comp AS (
-            SELECT m.city_id, m.country, coalesce(n.section, 'X') AS section, sum({weight}) AS w
-            FROM city_sector_matrix AS m LEFT JOIN nace AS n ON n.code = m.nace_division AND n.level = 'division'
-            WHERE $samples OR NOT m.is_sample
+            SELECT city_id, country, sector AS section, sum({weight}) AS w
+            FROM ({_matrix_sql("section", include_samples)})
             GROUP BY ALL
         ),
         comp_city AS (SELECT city_id, sum(w) AS total FROM comp GROUP BY city_id),
@@ -666,7 +669,7 @@ def official_vs_companies(
         WHERE (len($countries) = 0 OR list_contains($countries, p.country))
         ORDER BY p.country, c.name_de, n.sort_order
         """,
-        {"samples": include_samples, "strong": STRONG_LQ, "countries": list(countries)},
+        {"strong": STRONG_LQ, "countries": list(countries)},
     ).df()
 
 

@@ -7,7 +7,7 @@ import plotly.express as px
 import streamlit as st
 
 from alliance import sectors
-from alliance.i18n import explain, localised, t
+from alliance.i18n import explain, format_number, localised, t
 from pages.common import shell
 
 MEASURES = ("companies", "smes", "employees", "lq")
@@ -87,7 +87,10 @@ if ctx is not None:
     st.subheader(t("sectors.partners", lang, city=names.city(focus, lang)))
     if not sectors.has_wishes(con, focus):
         st.info(t("sectors.no_wishes", lang, city=names.city(focus, lang)), icon=":material/info:")
-    st.caption(t("sectors.partner_formula", lang))
+    weights = sectors.PartnerWeights()  # the caption states the weights the ranking uses
+    st.caption(t("sectors.partner_formula", lang, cap=weights.cap, ties_cap=weights.ties_cap,
+                 **{k: format_number(w, lang, decimals=len(f"{w:g}".partition(".")[2]))  # 0,4 and 0,25
+                    for k, w in ((k, getattr(weights, k)) for k in sectors.COMPONENTS)}))
     partners = sectors.partner_ranking(con, focus=focus, level=level, basis=basis, include_samples=include_samples)
     if not partners.empty:
         ranked = partners.assign(partner=localised(partners, "partner", lang),
