@@ -126,6 +126,12 @@ COMPANIES = Table(
         Column("seek_sectors", NACE_LIST),
         Column("source", TEXT),
         Column("is_sample", BOOL),
+        # Kept from anyone not allowed to see it (alliance/visibility.py): a confidential company is left
+        # out of the public database; its contact details (personal data) are always confidential.
+        Column("confidential", BOOL),
+        Column("contact_person", TEXT),
+        Column("contact_email", TEXT),
+        Column("contact_phone", TEXT),
     ),
 )
 
@@ -149,6 +155,7 @@ PROJECTS = Table(
         Column("description", TEXT),
         Column("source", TEXT),
         Column("is_sample", BOOL),
+        Column("confidential", BOOL),
     ),
 )
 
@@ -163,6 +170,9 @@ MEMBERSHIPS = Table(
         Column("document", TEXT),
         Column("source", TEXT),
         Column("is_sample", BOOL),
+        # An answer recorded in the app: who (sign-in e-mail) and when (ISO 8601, UTC).
+        Column("recorded_by", TEXT),
+        Column("recorded_at", TEXT),
     ),
 )
 
