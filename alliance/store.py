@@ -29,6 +29,7 @@ from etl.contract.paths import SEED_DIR, database_path
 from etl.contract.version import SCHEMA_VERSION
 from etl.lock import BuildLockTimeout, build_lock
 from etl.messages import BuildFault
+from etl.public import derive, derived_from, public_path, source_mark
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ class Store:
         self._version: DatabaseVersion | None = None
         self._verified: dict[DatabaseVersion, str] = {}  # version -> "" (sound) or the cause of damage
         self._built: dict[DatabaseVersion, tuple[int | None, str | None]] = {}
+        self._public_marks: dict[DatabaseVersion, tuple[int, int] | None] = {}
 
     def version(self) -> DatabaseVersion | None:
         """Identifies the file now on disk (a rebuild replaces it: new inode); None if there is none."""
@@ -107,6 +109,32 @@ class Store:
             log.error("the bundled data could not be built: %d errors, first: %s", len(result.errors),
                       result.errors[0].line())
         return result
+
+    def public(self, wait: float = BUILD_WAIT_SECONDS) -> Path:
+        """The public database of this (ready) file, derived once per built file (etl/public.py): what
+        visitors who may not see confidential records read. Derived under the public file's build
+        lock, so two sessions never derive it twice at once."""
+        target = public_path(self.path)
+        if self._public_current(target):
+            return target
+        with build_lock(target, wait=True, timeout=wait):
+            if not self._public_current(target):
+                derive(self.path)
+        return target
+
+    def _public_current(self, target: Path) -> bool:
+        """Whether ``target`` was derived from the full file now on disk (asked once per public file)."""
+        try:
+            mark, public = source_mark(self.path), version_of(target)
+        except FileNotFoundError:
+            return False
+        with self._guard:
+            known = self._public_marks.get(public)
+        if known is None:
+            known = derived_from(target)
+            with self._guard:
+                self._public_marks[public] = known
+        return known == mark
 
     def _building(self) -> bool:
         """True while another session or process holds the build lock (tried without waiting)."""

@@ -9,7 +9,7 @@ import streamlit as st
 
 from alliance import membership
 from alliance.i18n import format_date, t
-from pages.common import shell
+from pages.common import circular_form, shell
 
 ctx = shell.page("nav.membership")
 if ctx is not None:
@@ -48,6 +48,8 @@ if ctx is not None:
                 with st.expander(t("membership.outstanding_list", lang, city=shell.md(names.get(procedure.city_id,
                                    procedure.name_de)), n=len(procedure.outstanding))):
                     st.markdown(shell.md(", ".join(sorted(names.get(c, c) for c in procedure.outstanding))))
+
+    circular_form.render(ctx)
 
     st.subheader(t("membership.timeline", lang))
     periods = membership.membership_periods(con, at, include_samples=samples)

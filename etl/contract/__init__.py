@@ -131,6 +131,12 @@ COMPANIES = Table(
         Column("note_source", TEXT),
         Column("note_date", DATE),
         Column("is_sample", BOOL),
+        # Kept from anyone not allowed to see it (etl/public.py): a confidential company is left
+        # out of the public database; its contact details (personal data) are always confidential.
+        Column("confidential", BOOL),
+        Column("contact_person", TEXT),
+        Column("contact_email", TEXT),
+        Column("contact_phone", TEXT),
     ),
 )
 
@@ -154,6 +160,7 @@ PROJECTS = Table(
         Column("description", TEXT),
         Column("source", TEXT),
         Column("is_sample", BOOL),
+        Column("confidential", BOOL),
     ),
 )
 
@@ -168,6 +175,9 @@ MEMBERSHIPS = Table(
         Column("document", TEXT),
         Column("source", TEXT),
         Column("is_sample", BOOL),
+        # An answer recorded in the app: who (sign-in e-mail) and when (ISO 8601, UTC).
+        Column("recorded_by", TEXT),
+        Column("recorded_at", TEXT),
     ),
 )
 

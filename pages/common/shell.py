@@ -19,13 +19,13 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from alliance import cities, overview, sectors, store
+from alliance import access, cities, overview, sectors, store
 from alliance.db import DatabaseVersion
 from alliance.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, format_number, t
 from etl.contract import PROJECT_STATUSES
 from etl.contract.paths import database_path
 from etl.messages import BuildFault
-from pages.common import tables
+from pages.common import signin, tables
 from pages.common.charts import localise  # noqa: F401 - re-exported
 from pages.common.labels import bilingual, city_label, city_name_column, contract_labels, link, md, plot  # noqa: F401 - re-exported for the pages
 from pages.common.tables import sample_caption, table  # noqa: F401 - re-exported for the pages
@@ -91,6 +91,7 @@ class Context:
     con: duckdb.DuckDBPyConnection
     filters: Filters = Filters()
     version: DatabaseVersion | None = None
+    viewer: access.Viewer = access.Viewer(access.ANONYMOUS)
 
 
 CHOICE_WIDGETS = frozenset({"selectbox", "radio", "multiselect", "segmented_control", "pills"})
@@ -187,9 +188,11 @@ def _store(path: str) -> store.Store:
     return store.Store(path)
 
 
-def open_database(lang: str) -> tuple[duckdb.DuckDBPyConnection, DatabaseVersion] | None:
+def open_database(lang: str, viewer: access.Viewer | None = None
+                  ) -> tuple[duckdb.DuckDBPyConnection, DatabaseVersion] | None:
     """The database through the store: built from the bundled data on first start (with a progress
-    bar; a second session waits for the first one's build), one clear message if it cannot be used."""
+    bar; a second session waits for the first one's build), one clear message if it cannot be used.
+    A viewer who may not see confidential records reads the public database derived from it."""
     owner = _store(str(database_path()))  # the one read of the path in a run
     status = owner.status()
     if status.state in (store.MISSING, store.BUILDING) or (status.state == store.OUTDATED and status.bundled):
@@ -218,8 +221,10 @@ def open_database(lang: str) -> tuple[duckdb.DuckDBPyConnection, DatabaseVersion
     if status.state == store.OUTDATED:
         st.warning(t("db.outdated", lang, path=str(owner.path)))
     try:
+        if viewer is None or not viewer.sees_confidential:
+            owner = _store(str(owner.public()))
         return owner.cursor(), owner.version()
-    except (duckdb.Error, OSError) as exc:
+    except (duckdb.Error, OSError, BuildFault) as exc:
         log.error("database %s cannot be opened: %s", owner.path, exc)
         st.error(t("db.corrupt", lang, path=str(owner.path)))
         return None
@@ -245,7 +250,9 @@ def page(title_key: str) -> Context | None:
     # The language selector is labelled in all three languages: its label cannot depend on its value.
     lang = bound(st.sidebar.selectbox, " · ".join(t("language", code) for code in LANGUAGES), list(LANGUAGES),
                  format_func=LANGUAGES.get, key="lang", index=list(LANGUAGES).index(DEFAULT_LANGUAGE))
-    opened = open_database(lang)
+    viewer = signin.current_viewer()
+    signin.sidebar(viewer, lang)
+    opened = open_database(lang, viewer)
     if opened is None:
         return None
     con, version = opened
@@ -268,7 +275,7 @@ def page(title_key: str) -> Context | None:
     st.set_page_config(page_title=f"ISA · {title}")
     st.title(title)
     tables.describe_view(_about(con, version, lang, title, labels[focus], filters), _name_parts(filters))
-    return Context(lang, focus, con, filters, version)
+    return Context(lang, focus, con, filters, version, viewer)
 
 
 def carried_params(**preset: str) -> dict[str, list[str]]:

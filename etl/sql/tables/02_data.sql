@@ -66,6 +66,10 @@ CREATE TABLE companies (
     note_source   VARCHAR,
     note_date     DATE,
     is_sample     BOOLEAN NOT NULL DEFAULT false,
+    confidential  BOOLEAN NOT NULL DEFAULT false, -- left out of the public database (etl/public.py)
+    contact_person VARCHAR,         -- personal data: always confidential
+    contact_email VARCHAR,
+    contact_phone VARCHAR,
     source_file   VARCHAR NOT NULL,
     source_row    INTEGER NOT NULL,
     -- What the company makes or offers (its sector and offer_sectors) and what it seeks, as lists of
@@ -95,6 +99,7 @@ CREATE TABLE projects (
     description   VARCHAR,
     source        VARCHAR,
     is_sample     BOOLEAN NOT NULL DEFAULT false,
+    confidential  BOOLEAN NOT NULL DEFAULT false,
     source_file   VARCHAR NOT NULL,
     source_row    INTEGER NOT NULL,
     CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
@@ -117,6 +122,8 @@ CREATE TABLE memberships (
     document      VARCHAR,
     source        VARCHAR,
     is_sample     BOOLEAN NOT NULL DEFAULT false,
+    recorded_by   VARCHAR,          -- an answer recorded in the app: the user's sign-in e-mail
+    recorded_at   VARCHAR,          -- and when (ISO 8601, UTC)
     source_file   VARCHAR NOT NULL,
     source_row    INTEGER NOT NULL
 );
