@@ -27,6 +27,7 @@ import json
 import logging
 import shutil
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -34,6 +35,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from alliance import intake
 from alliance.access import instance_dir
 from etl.build import BuildResult, build
 from etl.contract.paths import SEED_DIR, database_path
@@ -85,9 +87,10 @@ class Applied:
 class Instance:
     """The instance folder of one installation; safe for several threads and processes."""
 
-    def __init__(self, folder: Path | None = None, db_path: Path | None = None):
+    def __init__(self, folder: Path | None = None, db_path: Path | None = None, seed: Path | None = None):
         self.folder = Path(folder) if folder is not None else instance_dir()
         self.db_path = Path(db_path) if db_path is not None else database_path()
+        self.seed = Path(seed) if seed is not None else SEED_DIR  # what version 1 starts from
 
     # --- storage -----------------------------------------------------------------------------------
     @contextmanager
@@ -154,7 +157,7 @@ class Instance:
     def source_folder(self) -> Path:
         """The folder the served data comes from: the current version's, or the bundled seed."""
         version = self.current()
-        return Path(version["folder"]) if version else SEED_DIR
+        return Path(version["folder"]) if version else self.seed
 
     def _new_version(self, user: str, reason: str, change: Callable[[Path], None], parent_folder: Path,
                      progress: Callable[[float, str], None] | None = None) -> Applied:
@@ -178,12 +181,17 @@ class Instance:
         log.info("version %d (%s by %s): %s", number, reason, user, status)
         return Applied(number, result)
 
-    def add_file(self, user: str, name: str, content: bytes, reason: str) -> Applied:
-        """A new version with ``name`` added or replaced (an applied upload)."""
+    def add_file(self, user: str, name: str, content: bytes, reason: str, city_id: str | None = None,
+                 table: str | None = None) -> Applied:
+        """A new version with ``name`` added or replaced (an applied upload). With ``city_id`` and
+        ``table`` the file replaces that city's rows of the table (alliance/intake.py)."""
         digest = self.keep_file(content)
 
         def change(folder: Path) -> None:
-            (folder / name).write_bytes(content)
+            if city_id and table:
+                intake.stage_change(folder, table, city_id, name, content)
+            else:
+                (folder / name).write_bytes(content)
 
         with self._sources_lock():
             applied = self._new_version(user, reason, change, self.source_folder())
@@ -248,11 +256,28 @@ class Instance:
         chosen = next((s for s in self.submissions("submitted") if s["submission_id"] == submission_id), None)
         if chosen is None:
             raise KeyError(submission_id)
-        applied = self.add_file(user, chosen["file_name"], self.file(chosen["sha256"]),
-                                f"submission {submission_id} ({chosen['city_id']})")
+        content, table = self.file(chosen["sha256"]), chosen["preview"].get("table")
+        with tempfile.TemporaryDirectory(prefix="alliance-apply-") as tmp:  # asked again, not only at preview
+            kept = Path(tmp) / chosen["file_name"]
+            kept.write_bytes(content)
+            refused = intake.refused_rows(kept, table, chosen["city_id"]) if table else []
+        if refused:
+            self.refuse(user, submission_id, "rows of another city")
+            raise intake.RowsRefused(refused)
+        applied = self.add_file(user, chosen["file_name"], content, f"submission {submission_id} ({chosen['city_id']})",
+                                chosen["city_id"], table)
         with self._db() as con:
             con.execute("UPDATE submissions SET status = ?, decided_by = ?, decided_at = ?, version_id = ? "
                         "WHERE submission_id = ?", ("applied" if applied.ok else "failed", user, now(),
                                                     applied.version_id, submission_id))
         return applied
 
+    def refuse(self, user: str, submission_id: int, note: str = "") -> None:
+        """The secretariat sends a submission back; it stays in the list, marked refused."""
+        with self._db() as con:
+            changed = con.execute("UPDATE submissions SET status = 'refused', decided_by = ?, decided_at = ? "
+                                  "WHERE submission_id = ? AND status = 'submitted'",
+                                  (user, now(), submission_id)).rowcount
+        if not changed:
+            raise KeyError(submission_id)
+        self.audit(user, "upload_refused", {"submission": submission_id, "note": note})

@@ -10,7 +10,7 @@ import streamlit as st
 
 from alliance import data, db, export
 from alliance.i18n import CATALOGUE, format_date, format_number, t
-from pages.common import shell
+from pages.common import intake_form, shell
 
 PAGE_ROWS = 500
 MAX_SEARCH_CHARS = 200  # a search is a few words; longer text in a link is cut
@@ -67,6 +67,8 @@ if ctx is not None:
                                                "row": t("check.row", lang), "column": t("dict.column", lang),
                                                "message": t("check.message", lang)}),
                         f"pruefung_{date.today().isoformat()}", lang)
+
+    intake_form.render(ctx)
 
     st.subheader(t("data.dictionary", lang))
     dictionary = data.data_dictionary()
