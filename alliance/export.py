@@ -105,7 +105,9 @@ def decimals(values: pd.Series) -> int:
 def is_year_column(name: object) -> bool:
     """Columns that hold years (population_year, founded): digits only, 2022 not 2.022, on screen and in files."""
     text = str(name).lower()
-    return text in ("year", "founded", "jahr", "gründung", "年份") or text.endswith("_year")
+    # contract names, and the labels they get on screen ("Beschäftigte: Jahr", "Employees: year", "人口年份")
+    return text in ("year", "founded", "jahr", "gründung", "gründungsjahr", "年份") or \
+        text.endswith(("_year", ": jahr", ": year", "年份"))
 
 
 def _missing(value: object) -> bool:

@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
+
 from alliance import intake
 from alliance.access import instance_dir
 from etl.build import BuildResult, build
@@ -90,7 +92,7 @@ class Instance:
     def __init__(self, folder: Path | None = None, db_path: Path | None = None, seed: Path | None = None):
         self.folder = Path(folder) if folder is not None else instance_dir()
         self.db_path = Path(db_path) if db_path is not None else database_path()
-        self.seed = Path(seed) if seed is not None else SEED_DIR  # what version 1 starts from
+        self._seed = Path(seed) if seed is not None else None  # what version 1 starts from
 
     # --- storage -----------------------------------------------------------------------------------
     @contextmanager
@@ -159,9 +161,32 @@ class Instance:
         version = self.current()
         return Path(version["folder"]) if version else self.seed
 
+    @property
+    def seed(self) -> Path:
+        """What version 1 starts from: the folder the served database was built from (etl_runs), so a
+        city's upload meets the data being served; the bundled seed when that folder is gone."""
+        if self._seed is not None:
+            return self._seed
+        try:
+            con = duckdb.connect(str(self.db_path), read_only=True)
+            try:
+                row = con.execute("SELECT source_dir FROM etl_runs ORDER BY run_id DESC LIMIT 1").fetchall()
+            finally:
+                con.close()
+        except duckdb.Error as exc:
+            log.warning("cannot read where %s was built from (%s); starting from the bundled data", self.db_path, exc)
+            return SEED_DIR
+        built_from = Path(row[0][0]) if row else None
+        return built_from if built_from is not None and built_from.is_dir() else SEED_DIR
+
     def _new_version(self, user: str, reason: str, change: Callable[[Path], None], parent_folder: Path,
                      progress: Callable[[float, str], None] | None = None) -> Applied:
-        """Under the sources lock: copy ``parent_folder``, apply ``change`` to the copy, build it."""
+        """Under the sources lock: copy ``parent_folder``, apply ``change`` to the copy, build it. Before
+        the first change, version 1 records the data served until then, so it can be restored."""
+        if not self.versions():
+            self._record_start()
+            if parent_folder == self.seed:
+                parent_folder = self.source_folder()
         with self._db() as con:
             number = con.execute("SELECT coalesce(max(version_id), 0) + 1 FROM versions").fetchone()[0]
         folder = self.folder / "versions" / f"v{number:04d}"
@@ -180,6 +205,20 @@ class Instance:
                          json.dumps(files), status, detail))
         log.info("version %d (%s by %s): %s", number, reason, user, status)
         return Applied(number, result)
+
+    def _record_start(self) -> None:
+        """Version 1: a copy of the folder the served database was built from, recorded as built (it is
+        what is being served; nothing is rebuilt)."""
+        seed = self.seed
+        folder = self.folder / "versions" / "v0001"
+        if folder.exists():
+            shutil.rmtree(folder)
+        shutil.copytree(seed, folder, ignore=shutil.ignore_patterns(".*"))
+        files = [{"name": p.name, "sha256": sha256(p.read_bytes())} for p in sorted(folder.iterdir()) if p.is_file()]
+        with self._db() as con:
+            con.execute("INSERT INTO versions VALUES (1, ?, ?, ?, NULL, ?, ?, 'built', '')",
+                        (now(), "system", f"start: {seed.name}", str(folder), json.dumps(files)))
+        log.info("version 1 records the served data from %s", seed)
 
     def add_file(self, user: str, name: str, content: bytes, reason: str, city_id: str | None = None,
                  table: str | None = None) -> Applied:

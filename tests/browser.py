@@ -24,14 +24,18 @@ def free_port() -> int:
 
 
 class StreamlitServer:
-    def __init__(self, db: Path):
-        self.port = free_port()
+    """``env``: more environment (ALLIANCE_INSTANCE, ...); ``args``: more Streamlit options
+    (``--secrets.files``, ...); ``port``: a port chosen beforehand (a sign-in redirect names it)."""
+
+    def __init__(self, db: Path, env: dict[str, str] | None = None, args: tuple[str, ...] = (),
+                 port: int | None = None):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "ALLIANCE_DB": str(db)}
+        env = {**os.environ, "ALLIANCE_DB": str(db), **(env or {})}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
              "--server.address", "127.0.0.1", "--server.port", str(self.port),
-             "--browser.gatherUsageStats", "false"],
+             "--browser.gatherUsageStats", "false", *args],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 60

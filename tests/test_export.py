@@ -434,3 +434,12 @@ def test_german_excel_csv_in_libreoffice(libreoffice_profile, tmp_path, options)
     for row in sheet.iter_rows():
         for cell in row:
             assert cell.data_type != "f", cell.coordinate
+
+
+def test_year_columns_are_known_by_their_contract_name_and_their_label():
+    from alliance.export import is_year_column
+
+    for name in ("employees_year", "founded", "Beschäftigte: Jahr", "Employees: year", "员工人数年份", "Gründungsjahr"):
+        assert is_year_column(name), name
+    for name in ("employees", "Beschäftigte", "Jahresumsatz", "volume_eur_m"):
+        assert not is_year_column(name), name

@@ -12,6 +12,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "文件将替换所选表中本市的全部行。系统会对照当前提供的数据进行检查，预览显示将发生的变化。"
               "提交后由秘书处将其应用为新的数据版本。",
     },
+    "intake.at_row": {"de": "Zeile {row}", "en": "row {row}", "zh": "第 {row} 行"},
     "intake.city": {"de": "Stadt", "en": "City", "zh": "城市"},
     "intake.table": {"de": "Was laden Sie?", "en": "What are you loading?", "zh": "上传内容"},
     "intake.file": {"de": "Datei (CSV oder XLSX)", "en": "File (CSV or XLSX)", "zh": "文件（CSV 或 XLSX）"},

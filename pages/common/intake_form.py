@@ -17,6 +17,7 @@ from alliance.i18n import format_date, t
 from pages.common import shell, signin, writes
 
 TABLES = tuple(intake.CITY_COLUMNS)
+LISTED_FINDINGS = 20
 
 
 def finding_text(finding: intake.Finding, lang: str) -> str:
@@ -96,7 +97,13 @@ def upload_form(ctx: shell.Context, instance, names: dict[str, str]) -> None:
         for kind, keys in preview.examples.items():
             if keys:
                 st.caption(t("intake.examples", lang, kind=t(f"intake.{kind}", lang), keys=", ".join(keys)))
-    if preview.findings:
+    for finding in preview.findings[:LISTED_FINDINGS]:  # in full: a grid cell would cut the reason
+        where = ", ".join(part for part in (t("intake.at_row", lang, row=finding.row) if finding.row else "",
+                                            finding.column) if part)
+        line = f"{t(f'check.level.{finding.level}', lang)}{f' ({where})' if where else ''}: " \
+               f"{shell.md(finding_text(finding, lang))}"
+        st.markdown(f"- {line}")
+    if len(preview.findings) > LISTED_FINDINGS:  # all of them, to download
         shell.table(findings_frame(preview.findings, lang), f"vorschau_{preview.target}", lang)
     if st.button(t("intake.submit", lang), type="primary", disabled=not preview.ok, key="intake_submit",
                  icon=":material/send:"):
