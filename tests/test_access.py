@@ -78,8 +78,8 @@ def shown_text(at) -> str:
         m.value for m in at.markdown)
 
 
-PAGES = ["app.py", "pages/1_map.py", "pages/2_cities.py", "pages/3_sectors.py", "pages/4_matching.py",
-         "pages/5_projects.py", "pages/6_membership.py", "pages/7_data.py"]
+PAGES = ["app.py", "pages/0_focus.py", "pages/1_map.py", "pages/2_cities.py", "pages/3_sectors.py",
+         "pages/4_matching.py", "pages/5_projects.py", "pages/6_membership.py", "pages/7_data.py"]
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -97,6 +97,22 @@ def test_remote_visitor_in_local_mode_sees_no_confidential_record(tmp_path, monk
     assert "Beispiel Maschinen" in shown or page != "pages/7_data.py"  # the check can see company names
     assert SECRET_NAME not in shown and SECRET_MAIL not in shown
     assert any("anderen Rechner" in w.value for w in at.warning)
+
+
+def test_the_committee_deck_of_a_remote_visitor_has_no_confidential_record(tmp_path, monkeypatch, media):
+    """The deck and handout are made from the public database too (slides, tables, notes, PDF pages)."""
+    from pages.common import signin
+
+    monkeypatch.setattr(signin, "_remote", lambda: True)
+    at = open_page(monkeypatch, build_db(tmp_path, confidential_tables()), "pages/8_briefing.py", timeout=180,
+                   focus="mainz", with_samples="1")
+    at.button(key="make").click().run(timeout=180)
+    assert not at.exception
+    files = downloads(at, media)
+    assert any(name.endswith(".pptx") for name in files) and any(name.endswith(".pdf") for name in files)
+    texts = " ".join(text for name, content in files.items() for text in file_texts(name, content))
+    assert "Beispiel Maschinen" in texts or "Mainz" in texts
+    assert SECRET_NAME not in texts and SECRET_MAIL not in texts
 
 
 def test_local_user_sees_confidential_record(tmp_path, monkeypatch):

@@ -111,7 +111,7 @@ def test_upload_of_a_broken_file_gives_a_message(page, app_server, tmp_path):
     broken.write_bytes(b"PK\x03\x04 this is no workbook")
     page.goto(f"{app_server.url}/data")
     wait_for_app(page)
-    page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(broken))
+    page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(broken))
     page.get_by_text("1 Fehler – die Datei würde nicht geladen.").wait_for(timeout=30_000)
     wait_for_app(page)
     assert page.locator("td[role=gridcell]").filter(has_text="cannot be opened as an XLSX workbook").count() == 1

@@ -35,11 +35,12 @@ def run(monkeypatch, db: Path, page: str, params: dict[str, str]) -> AppTest:
 
 
 def widgets(at: AppTest) -> dict[str, tuple[str, object]]:
-    """key -> (kind, value) of every keyed input widget on the page (downloads and buttons aside)."""
+    """key -> (kind, value) of every keyed input widget on the page (downloads and buttons aside; keys
+    starting with "_" belong to forms that write, whose values live in the session, not the link)."""
     found = {}
     for kind in (*CHECKED, *TEXTS):
         for element in getattr(at, kind):
-            if element.key and not element.key.startswith("download_"):
+            if element.key and not element.key.startswith(("download_", "_")):
                 found[element.key] = (kind, element.value)
     return found
 

@@ -52,7 +52,7 @@ def render(ctx: shell.Context) -> None:
         member_ids = sorted(names)
         answering = st.selectbox(t("circular.answer_for", lang), member_ids, format_func=lambda c: names.get(c, c),
                                  index=member_ids.index(ctx.focus) if ctx.focus in member_ids else 0,
-                                 key="circular_member")
+                                 key="_circular_member")
         cities = (answering,)
     else:
         cities = tuple(viewer.cities)
@@ -70,9 +70,9 @@ def render(ctx: shell.Context) -> None:
             if row.answer:
                 st.caption(t("circular.answered", lang, answer=t(f"event.{row.answer}", lang)))
             answer = st.radio(t("circular.answer", lang), circular.ANSWERS, horizontal=True,
-                              format_func=lambda a: t(f"event.{a}", lang), key=f"answer_{row.city_id}_{row.member}")
+                              format_func=lambda a: t(f"event.{a}", lang), key=f"_answer_{row.city_id}_{row.member}")
             note = st.text_input(t("circular.note", lang), max_chars=circular.MAX_NOTE_CHARS,
-                                 key=f"note_{row.city_id}_{row.member}")
+                                 key=f"_note_{row.city_id}_{row.member}")
             if st.form_submit_button(t("circular.record", lang)):
                 if not viewer.may_edit(row.member):  # asked again on the server, not only in the form
                     st.error(t("circular.refused.not_asked", lang))

@@ -67,12 +67,12 @@ def upload_form(ctx: shell.Context, instance, names: dict[str, str]) -> None:
         st.info(t("auth.write_no_role", lang))
         return
     c1, c2 = st.columns(2)
-    city = c1.selectbox(t("intake.city", lang), cities, format_func=lambda c: names.get(c, c), key="intake_city",
+    city = c1.selectbox(t("intake.city", lang), cities, format_func=lambda c: names.get(c, c), key="_intake_city",
                         index=cities.index(ctx.focus) if ctx.focus in cities else 0)
     table = c2.selectbox(t("intake.table", lang), TABLES, format_func=lambda name: t(f"table.{name}", lang),
-                         key="intake_table", index=TABLES.index("companies"))
+                         key="_intake_table", index=TABLES.index("companies"))
     upload = st.file_uploader(t("intake.file", lang), type=[s.lstrip(".") for s in intake.UPLOAD_SUFFIXES],
-                              max_upload_size=intake.MAX_UPLOAD_BYTES // 2**20, key="intake_file")
+                              max_upload_size=intake.MAX_UPLOAD_BYTES // 2**20, key="_intake_file")
     shell.localise_uploader(lang)
     if upload is None:
         return
@@ -105,7 +105,7 @@ def upload_form(ctx: shell.Context, instance, names: dict[str, str]) -> None:
         st.markdown(f"- {line}")
     if len(preview.findings) > LISTED_FINDINGS:  # all of them, to download
         shell.table(findings_frame(preview.findings, lang), f"vorschau_{preview.target}", lang)
-    if st.button(t("intake.submit", lang), type="primary", disabled=not preview.ok, key="intake_submit",
+    if st.button(t("intake.submit", lang), type="primary", disabled=not preview.ok, key="_intake_submit",
                  icon=":material/send:"):
         if not viewer.may_edit(city):  # asked again on the server, not only by the choice offered
             st.error(t("auth.write_no_role", lang))
@@ -131,14 +131,14 @@ def pending(ctx: shell.Context, instance, names: dict[str, str]) -> None:
                                 user=s["user"], at=_when(s["created_at"], lang))))
         box.caption(_counts_line(s["preview"].get("counts", {}), s["preview"].get("warnings", 0), lang))
         b1, b2 = box.columns([1, 5])
-        if b1.button(t("intake.apply", lang), key=f"apply_{number}", type="primary"):
+        if b1.button(t("intake.apply", lang), key=f"_apply_{number}", type="primary"):
             try:
                 writes.run_write(lang, partial(instance.apply, viewer.name, number), "intake.applied")
             except KeyError:
                 box.warning(t("intake.gone", lang))
             except intake.RowsRefused as refused:
                 box.error(t("intake.rows_refused", lang, n=len(refused.findings)))
-        if b2.button(t("intake.refuse", lang), key=f"refuse_{number}"):
+        if b2.button(t("intake.refuse", lang), key=f"_refuse_{number}"):
             try:
                 instance.refuse(viewer.name, number)
             except KeyError:
@@ -169,10 +169,10 @@ def versions(ctx: shell.Context, instance) -> None:
     if not earlier:
         return
     c1, c2 = st.columns([2, 1])
-    chosen = c1.selectbox(t("intake.restore_pick", lang), earlier, key="restore_version",
+    chosen = c1.selectbox(t("intake.restore_pick", lang), earlier, key="_restore_version",
                           format_func=lambda n: f"v{n}")
     c2.write("")
-    if c2.button(t("intake.restore", lang), key="restore", icon=":material/history:"):
+    if c2.button(t("intake.restore", lang), key="_restore", icon=":material/history:"):
         writes.run_write(lang, partial(instance.restore, viewer.name, int(chosen)), "intake.restored")
 
 
