@@ -1073,6 +1073,7 @@ ARGUMENT_KINDS: dict[str, str] = {
     "score": "integer", "volume": "decimal1", "real_volume": "decimal1", "date": "date", "since": "date",
     "when": "datetime", "status": "status", "statuses": "project_statuses", "tables": "sample_tables",
     "company": "company", "partner": "company", "projects": "words",
+    "why": "reasons", "share": "percent", "applicant": "city",
 }
 
 
