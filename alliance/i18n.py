@@ -234,12 +234,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "{city}尚未申报需求（寻求的行业）：互补只能来自伙伴城市的需求。",
     },
     "sectors.partner_formula": {
-        "de": "Punkte (0–100) = 0,4 × Ähnlichkeit + 0,25 × Ergänzung + 0,15 × gemeinsame Stärken + 0,2 × Projekte; "
-              "jede Komponente 0–100 (Ergänzung und Stärken: 3 Branchen = 100; Projekte: 2 belegte Projekte = 100).",
-        "en": "Score (0–100) = 0.4 × similarity + 0.25 × complement + 0.15 × shared strengths + 0.2 × projects; each "
-              "component 0–100 (complement and strengths: 3 sectors = 100; projects: 2 documented projects = 100).",
-        "zh": "得分（0–100）= 0.4 × 相似度 + 0.25 × 互补 + 0.15 × 共同优势 + 0.2 × 项目；各项 0–100"
-              "（互补与优势：3 个行业 = 100；项目：2 个有据项目 = 100）。",
+        "de": "Punkte (0–100) = {similarity} × Ähnlichkeit + {complement} × Ergänzung + {shared} × gemeinsame Stärken"
+              " + {ties} × Projekte; jede Komponente 0–100 (Ergänzung und Stärken: {cap} Branchen = 100; "
+              "Projekte: {ties_cap} belegte Projekte = 100).",
+        "en": "Score (0–100) = {similarity} × similarity + {complement} × complement + {shared} × shared strengths"
+              " + {ties} × projects; each component 0–100 (complement and strengths: {cap} sectors = 100; "
+              "projects: {ties_cap} documented projects = 100).",
+        "zh": "得分（0–100）= {similarity} × 相似度 + {complement} × 互补 + {shared} × 共同优势 + {ties} × 项目；"
+              "各项 0–100（互补与优势：{cap} 个行业 = 100；项目：{ties_cap} 个有据项目 = 100）。",
     },
     "sectors.why": {"de": "Warum diese Partnerstadt?", "en": "Why this partner city?", "zh": "为何选择该伙伴城市？"},
     "sectors.why_partner": {"de": "Partnerstadt", "en": "Partner city", "zh": "伙伴城市"},

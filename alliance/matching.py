@@ -155,13 +155,14 @@ def sector_choices(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def companies_in_city(con: duckdb.DuckDBPyConnection, city_id: str, limit: int = 200,
                       include_samples: bool = True) -> pd.DataFrame:
-    """A city's companies (real ones first, then by name; without samples the real ones only), as
-    find_companies returns them."""
+    """A city's companies, as find_companies returns them: its SMEs first (fewer than 250 employees; the
+    users are SMEs), within them and then among the large firms the documented ones before the samples,
+    then by name; without samples the documented ones only."""
     return con.execute(
         "SELECT c.company_id, c.name, c.name_zh, c.city_id, ci.name_de AS city_de, ci.name_en AS city_en, "
         f"ci.name_zh AS city_zh, c.sector, c.employees, c.is_sample FROM {records('companies', include_samples)} AS c "
         "JOIN cities AS ci "
-        "USING (city_id) WHERE c.city_id = ? ORDER BY c.is_sample, c.name, c.company_id LIMIT ?",
+        "USING (city_id) WHERE c.city_id = ? ORDER BY c.employees >= 250, c.is_sample, c.name, c.company_id LIMIT ?",
         [city_id, limit],
     ).df()
 
@@ -442,8 +443,9 @@ def _city_context(con: duckdb.DuckDBPyConnection, index: CompanyIndex, profile: 
 
 def _shortlist(con: duckdb.DuckDBPyConnection, index: CompanyIndex, profile: Profile, seek_codes: list[str],
                offer_codes: list[str], words: list[str], w: dict[str, float], pool: int,
-               include_samples: bool) -> pd.DataFrame:
-    """The ``pool`` best candidates by the estimate (components but text, plus the keyword pre-score)."""
+               include_samples: bool, city_id: str | None = None) -> pd.DataFrame:
+    """The ``pool`` best candidates by the estimate (components but text, plus the keyword pre-score);
+    with ``city_id`` only candidates in that city."""
     n = len(index.ids)
     sector_level = index.best(index.offers, _code_grades(con, index, seek_codes, offered=True), profile.country)
     reciprocity_level = index.best(index.seeks, _code_grades(con, index, offer_codes, offered=False),
@@ -452,6 +454,8 @@ def _shortlist(con: duckdb.DuckDBPyConnection, index: CompanyIndex, profile: Pro
     keep = other_city[index.city] & ((sector_level > 0) | (reciprocity_level > 0))
     if not include_samples:
         keep &= ~index.sample
+    if city_id is not None:
+        keep &= index.city == (index.city_ids.index(city_id) if city_id in index.city_ids else -1)
     me = index.position(profile.company_id)
     if me >= 0:
         keep[me] = False
@@ -487,10 +491,11 @@ def _shortlist(con: duckdb.DuckDBPyConnection, index: CompanyIndex, profile: Pro
         "size": size[best], "lq": lq[at], "projects": projects[at], "city": city[at], "partial": partial[best],
         "text_estimate": (hits[picked] / len(words)) if words else np.zeros(len(picked)), "estimate": estimate,
     })
-    columns = ["name", "name_zh", "offers", "sector", "city_de", "city_en", "city_zh"]
+    columns = ["name", "name_zh", "offers", "sector", "city_de", "city_en", "city_zh", *DETAIL_COLUMNS]
     details = {row[0]: row[1:] for row in con.execute(
         "SELECT c.company_id, c.name, c.name_zh, c.offers, coalesce(c.sector, c.nace_division) AS sector, "
-        "ci.name_de AS city_de, ci.name_en AS city_en, ci.name_zh AS city_zh FROM companies AS c "
+        "ci.name_de AS city_de, ci.name_en AS city_en, ci.name_zh AS city_zh, c.employees_year, c.employees_scope, "
+        "c.website, c.source, c.note, c.note_source, c.note_date FROM companies AS c "
         "JOIN cities AS ci USING (city_id) WHERE c.rowid IN (SELECT unnest(?::BIGINT[]))",
         [index.rowid[picked].tolist()],
     ).fetchall()}
@@ -505,15 +510,21 @@ def match_companies(
     k: int = 20,
     weights: MatchWeights = MatchWeights(),
     include_samples: bool = True,
+    city_id: str | None = None,
 ) -> pd.DataFrame:
     """The ``k`` best counterpart companies in the other country for ``seeker`` (a Profile or a
-    company_id). Columns: rank, company_id, name, name_zh, city_id, city_de, city_en, city_zh, sector,
-    employees, is_sample, score, the five components, reasons, lq, projects, branche_id.
+    company_id); with ``city_id`` only those in that city. Columns: rank, company_id, name, name_zh,
+    city_id, city_de, city_en, city_zh, sector, employees, is_sample, score, the five components,
+    reasons, lq, projects, branche_id, then the facts a contact needs: employees_year,
+    employees_scope, website, source, note, note_source, note_date (DETAIL_COLUMNS).
 
     ``reasons`` lists (token, args) in this order, each where it applies: ("seeks", {wanted, offered}:
     the sought and the offered code that gave the sector fit), ("seeks_back", {wanted, offered}: the
     candidate's sought code and the seeker's offered code, reciprocity >= 0.6), ("both_smes", {}) or
-    ("sme_and_large", {}), ("city_strong", {city, branche, lq}: LQ >= 1.25), ("city_projects", {n}),
+    ("sme_and_large", {}), ("city_strong", {city, branche, lq}: the candidate's city is strong, LQ >= 1.25, in
+    the NACE division of the candidate's own activity that gave the sector fit, else of its sector; ``branche``
+    is that division's code: a city's strength in another activity of the same Branche is no reason),
+    ("city_projects", {n}),
     ("words", {words}: the seeker's keywords found in the candidate's offers, as written there) or else
     ("text", {similarity}: text fit >= 0.2), ("sample", {})."""
     profile = company_profile(con, seeker) if isinstance(seeker, str) else seeker
@@ -523,7 +534,7 @@ def match_companies(
     words = keywords(profile.seeks)
     index = company_index(con)
     candidates = _shortlist(con, index, profile, seek_codes, offer_codes, words, w, max(TEXT_POOL, k),
-                            include_samples)
+                            include_samples, city_id)
     if candidates.empty:
         return _empty_result()
     names = _code_names(con, seek_codes + offer_codes + candidates["sector"].dropna().tolist())
@@ -540,7 +551,12 @@ def match_companies(
                     for cid, p in zip(top["company_id"], top["position"], strict=True)}
     offered = _best_pairs(con, {cid: offered_codes[cid] for cid in ids}, seek_codes, reciprocal=False)
     sought = _best_pairs(con, sought_codes, offer_codes, reciprocal=True)
-    top["reasons"] = [_reasons(profile, row, offered.get(row.company_id), sought.get(row.company_id))
+    activity = {row.company_id: (offered[row.company_id][1] if row.company_id in offered else row.sector or "")[:2]
+                for row in top.itertuples()}
+    strong = _division_lq(con, {(row.city_id, activity[row.company_id]) for row in top.itertuples()},
+                          include_samples)
+    top["reasons"] = [_reasons(profile, row, offered.get(row.company_id), sought.get(row.company_id),
+                               (activity[row.company_id], strong.get((row.city_id, activity[row.company_id]), 0.0)))
                       for row in top.itertuples()]
     return top[RESULT_COLUMNS]
 
@@ -570,9 +586,24 @@ def _best_pairs(con: duckdb.DuckDBPyConnection, listed: dict[str, list[str]], co
     return {cid: (pair[0], pair[1]) for cid, pair in rows}
 
 
+DETAIL_COLUMNS = ["employees_year", "employees_scope", "website", "source", "note", "note_source", "note_date"]
 RESULT_COLUMNS = ["rank", "company_id", "name", "name_zh", "city_id", "city_de", "city_en", "city_zh", "sector",
                   "employees", "is_sample", "score", "sector_fit", "reciprocity", "text", "size", "city", "reasons",
-                  "lq", "projects", "branche_id"]
+                  "lq", "projects", "branche_id", *DETAIL_COLUMNS]
+
+
+def _division_lq(con: duckdb.DuckDBPyConnection, pairs: set[tuple[str, str]],
+                 include_samples: bool) -> dict[tuple[str, str], float]:
+    """The location quotient (employees, over the alliance; alliance/sectors.py) of each (city, NACE
+    division) pair."""
+    if not pairs:
+        return {}
+    rows = con.execute(
+        f"SELECT city_id, sector, lq_alliance FROM ({measures_sql('division', 'employees', include_samples)}) "
+        "WHERE list_contains(?, city_id || '|' || sector)",
+        [sorted(f"{city}|{division}" for city, division in pairs)],
+    ).fetchall()
+    return {(city, division): float(lq or 0) for city, division, lq in rows}
 
 
 def _empty_result() -> pd.DataFrame:
@@ -664,8 +695,10 @@ def matched_words(seeks: str, offers: str | None, limit: int = MAX_WORDS) -> lis
     return [text[start:end] for start, end in merged][:limit]
 
 
-def _reasons(profile: Profile, row, offered: tuple[str, str] | None, sought: tuple[str, str] | None) -> list[Reason]:
-    """The reasons of one match, from its components (the order of match_companies' docstring)."""
+def _reasons(profile: Profile, row, offered: tuple[str, str] | None, sought: tuple[str, str] | None,
+             activity: tuple[str, float]) -> list[Reason]:
+    """The reasons of one match, from its components (the order of match_companies' docstring);
+    ``activity``: the NACE division of the candidate's matched activity and its city's LQ in it."""
     reasons: list[Reason] = []
     if offered:
         reasons.append(("seeks", {"wanted": offered[0], "offered": offered[1]}))
@@ -675,8 +708,9 @@ def _reasons(profile: Profile, row, offered: tuple[str, str] | None, sought: tup
         reasons.append(("both_smes", {}))
     elif profile.is_sme or row.employees < 250:
         reasons.append(("sme_and_large", {}))
-    if row.lq >= STRONG_LQ and isinstance(row.branche_id, str):
-        reasons.append(("city_strong", {"city": row.city_id, "branche": row.branche_id, "lq": float(row.lq)}))
+    division, lq = activity
+    if lq >= STRONG_LQ and division:
+        reasons.append(("city_strong", {"city": row.city_id, "branche": division, "lq": lq}))
     if row.projects:
         reasons.append(("city_projects", {"n": int(row.projects)}))
     words = matched_words(profile.seeks, row.offers)
@@ -747,3 +781,30 @@ def partner_cities(
         """,
         [seek_codes, index.city_ids, companies.tolist(), samples.tolist(), profile.country, k],
     ).df()
+
+
+
+MAX_SHORTLIST = 20  # companies kept on the shortlist (URL parameter ``shortlist``)
+
+
+def parse_shortlist(con: duckdb.DuckDBPyConnection, raw: str, include_samples: bool = True) -> tuple[str, ...]:
+    """The shortlist of the URL parameter ``shortlist`` (company ids joined by ","): the ids the
+    database knows, in the order given, each once, at most MAX_SHORTLIST. Unknown ids are left out
+    (the page names them in its ignored-URL-value notice); without samples, sample companies too."""
+    from alliance import contacts
+
+    return contacts.parse_shortlist(con, raw, include_samples)
+
+
+def contact_proposals(con: duckdb.DuckDBPyConnection, focus_city_id: str, company_ids: tuple[str, ...] | list[str],
+                      include_samples: bool) -> pd.DataFrame:
+    """Contact proposals for the focus city: one row per shortlisted company (in the shortlist's order;
+    without samples the sample companies are left out). Columns: company_id, name, name_zh, city_id,
+    country, nace_code, employees, employees_year, employees_scope, website, source_url, is_sample,
+    note (risk or status note with its source, empty if none), best_partner_id, best_partner_name
+    (the company's best match in the other country, preferably in the focus city; empty if none) and
+    reasons (list of (token, args) of that match, as match_companies gives them). See
+    alliance/contacts.py for the rest of the columns."""
+    from alliance import contacts
+
+    return contacts.contact_proposals(con, focus_city_id, company_ids, include_samples)

@@ -28,6 +28,7 @@ import duckdb
 import pandas as pd
 
 from alliance.i18n import Names, Reason
+from alliance.scope import records
 
 STRONG_LQ = 1.25
 LEVELS = ("branche", "section", "division")
@@ -38,6 +39,27 @@ BASES = ("employees", "employees_local", "companies", "official")
 OFFICIAL_LEVELS = ("section",)
 SCOPES = ("alliance", "CN", "DE")
 MEASURE_PREFERENCE = ("employees", "value_added", "establishments", "revenue")
+# Partitions of the economy into published sectors, finest first: the A*10 aggregation of the German
+# national accounts (Regionaldatenbank 13111-07-05-4 publishes exactly these) and the three sectors
+# (三次产业) the Chinese bulletins publish. A city's official profile uses a partition it publishes completely,
+# so that shares do not count a sector twice (C lies in B-E, B-E in B-F); two cities compare on the finest
+# partition both publish.
+OFFICIAL_PARTITIONS = (
+    ("A", "B-E", "F", "G-I", "J", "K", "L", "M-N", "O-Q", "R-U"),
+    ("A", "B-F", "G-U"),
+)
+# Names of the groups of sections as the statistical offices publish them (Destatis VGR der Länder,
+# A*10; 国家统计局 三次产业划分规定): reference data like the names in the nace table.
+SECTION_GROUPS = {
+    "B-E": ("Produzierendes Gewerbe ohne Baugewerbe", "Industry (except construction)", "工业"),
+    "B-F": ("Produzierendes Gewerbe", "Industry including construction", "第二产业"),
+    "G-I": ("Handel, Verkehr, Gastgewerbe", "Trade, transport, accommodation and food", "批发零售、交通运输、住宿餐饮"),
+    "G-U": ("Dienstleistungsbereiche", "Services", "第三产业"),
+    "M-N": ("Unternehmensdienstleister", "Professional, scientific and support services", "专业技术和商务服务"),
+    "O-Q": ("Öffentliche Dienstleister, Erziehung, Gesundheit", "Public services, education, health",
+            "公共管理、教育、卫生"),
+    "R-U": ("Sonstige Dienstleister", "Other services", "其他服务"),
+}
 
 
 def _check_level(level: str) -> None:
@@ -73,21 +95,33 @@ def _sector_names_sql(level: str) -> str:
     if level == "branche":
         return "SELECT branche_id AS code, name_de, name_en, name_zh, sort_order FROM branchen"
     if level == "section":  # NACE sections, and the groups of sections statistical offices publish (B-E, G-I)
+        named = ", ".join(f"('{code}', '{de} ({code})', '{en} ({code})', '{zh}（{code}）')"
+                          for code, (de, en, zh) in SECTION_GROUPS.items())  # constants, no user input
         return ("SELECT code, name_de, name_en, name_zh, ascii(code) AS sort_order FROM nace WHERE level = 'section' "
-                "UNION ALL SELECT DISTINCT nace_code, 'NACE ' || nace_code, 'NACE ' || nace_code, "
-                "'NACE ' || nace_code, ascii(nace_code) + 0.5 FROM city_sector_stats WHERE level = 'sections'")
+                "UNION ALL SELECT DISTINCT s.nace_code, coalesce(g.de, 'NACE ' || s.nace_code), "
+                "coalesce(g.en, 'NACE ' || s.nace_code), coalesce(g.zh, 'NACE ' || s.nace_code), "
+                "ascii(s.nace_code) + 0.5 FROM city_sector_stats AS s "
+                f"LEFT JOIN (VALUES {named}) AS g (code, de, en, zh) ON g.code = s.nace_code "
+                "WHERE s.level = 'sections'")
     return ("SELECT code, name_de, name_en, name_zh, CAST(code AS INTEGER) AS sort_order FROM nace "
             "WHERE level = 'division'")
 
 
-def _matrix_sql(level: str) -> str:
-    """city_sector_matrix with ``sector`` at ``level`` (a division's section through the NACE table)."""
+def _matrix_sql(level: str, include_samples: bool = True) -> str:
+    """city_sector_matrix (its documented rows only, without samples) with ``sector`` at ``level`` (a
+    division's section through the NACE table)."""
+    matrix = records("city_sector_matrix", include_samples)
     if level == "branche":
-        return "SELECT *, branche_id AS sector FROM city_sector_matrix"
+        return f"SELECT *, branche_id AS sector FROM {matrix} AS m"
     if level == "section":
-        return ("SELECT m.*, coalesce(n.section, 'X') AS sector FROM city_sector_matrix AS m "
+        return (f"SELECT m.*, coalesce(n.section, 'X') AS sector FROM {matrix} AS m "
                 "LEFT JOIN nace AS n ON n.code = m.nace_division AND n.level = 'division'")
-    return "SELECT *, nace_division AS sector FROM city_sector_matrix"
+    return f"SELECT *, nace_division AS sector FROM {matrix} AS m"
+
+
+# The value each company basis weighs a city-sector cell with (columns of city_sector_matrix).
+COMPANY_WEIGHTS = {"employees": "employees", "employees_local": "employees - group_employees",
+                   "companies": "companies"}
 
 
 def official_structure_sql() -> str:
@@ -109,8 +143,9 @@ def official_structure_sql() -> str:
 
 
 def measures_sql(level: str, basis: str, include_samples: bool = True, smes_only: bool = False) -> str:
-    """Per city and sector: companies, SMEs, employees, ``weight`` (the basis value) and the LQ over the
-    alliance and each country. With ``smes_only`` every company measure counts SMEs only.
+    """Per city and sector: companies, SMEs, employees, ``weight`` (the basis value), ``total`` (the city's
+    total on the basis) and the LQ over the alliance and each country. With ``smes_only`` every company
+    measure counts SMEs only.
 
     On the official basis, weight is the published value of the section and the city's total is the
     published TOTAL (not the sum of the sections shown); the LQ over the alliance compares only cities
@@ -121,18 +156,16 @@ def measures_sql(level: str, basis: str, include_samples: bool = True, smes_only
     _check_basis(basis, level)
     if basis == "official":
         return _official_measures_sql()
-    sample_filter = "" if include_samples else "WHERE NOT is_sample"
     companies, employees, group = (("smes", "sme_employees", "sme_group_employees") if smes_only
                                    else ("companies", "employees", "group_employees"))
-    weight = {"employees": "employees", "employees_local": "employees - group_employees",
-              "companies": "companies"}[basis]
+    weight = COMPANY_WEIGHTS[basis]
     shown = "weight" if basis == "employees_local" else "employees"  # the employees the basis counts
     return f"""
         WITH cell AS (
             SELECT city_id, country, sector, sum({companies}) AS companies, sum(smes) AS smes,
                    sum({employees}) AS employees, sum({group}) AS group_employees,
                    coalesce(sum({companies}) FILTER (WHERE is_sample), 0) AS sample_companies
-            FROM ({_matrix_sql(level)}) {sample_filter}
+            FROM ({_matrix_sql(level, include_samples)})
             GROUP BY ALL
         ),
         shares AS (
@@ -145,7 +178,7 @@ def measures_sql(level: str, basis: str, include_samples: bool = True, smes_only
             FROM cell
         )
         SELECT city_id, country, sector, companies, smes, {shown} AS employees, sample_companies, weight,
-               CAST(NULL AS VARCHAR) AS official_measure, CAST(NULL AS INTEGER) AS official_year,
+               e_city AS total, CAST(NULL AS VARCHAR) AS official_measure, CAST(NULL AS INTEGER) AS official_year,
                (weight / nullif(e_city, 0)) / nullif(e_sector_alliance / nullif(e_alliance, 0), 0) AS lq_alliance,
                (weight / nullif(e_city, 0)) / nullif(e_sector_country / nullif(e_country, 0), 0) AS lq_country
         FROM shares
@@ -175,7 +208,7 @@ def _official_measures_sql() -> str:
             FROM cell
         )
         SELECT city_id, country, sector, CAST(NULL AS HUGEINT) AS companies, CAST(NULL AS HUGEINT) AS smes,
-               CASE WHEN measure = 'employees' THEN weight END AS employees, 0 AS sample_companies, weight,
+               CASE WHEN measure = 'employees' THEN weight END AS employees, 0 AS sample_companies, weight, total,
                measure AS official_measure, year AS official_year,
                (weight / total) / nullif(v_alliance / t_alliance, 0) AS lq_alliance,
                (weight / total) / nullif(v_country / t_country, 0) AS lq_country
@@ -259,12 +292,15 @@ def declared_vs_measured(
     """Every city-sector pair that is declared or measured strong, with the finding where they disagree.
 
     finding: ``declared_not_measured`` (declared strength, LQ < 1 or no companies in the data),
-    ``measured_not_declared`` (LQ >= 1.25, not declared), or empty when both agree: a token, shown through
-    the catalogue key ``finding.<token>``. Columns: city_id, city_de, city_en, city_zh, country, sector,
-    sector_de, sector_en, sector_zh, companies, lq, declared_strength, declared_wish, finding.
+    ``measured_not_declared`` (LQ >= 1.25, not declared), ``not_published`` (official basis: the city's
+    official structure does not publish the declared sector on its own, so there is no LQ to compare), or
+    empty when both agree: a token, shown through the catalogue key ``finding.<token>``. On the official
+    basis ``companies`` is empty (the basis counts no companies). Columns: city_id, city_de, city_en, city_zh,
+    country, sector, sector_de, sector_en, sector_zh, companies, lq, declared_strength, declared_wish, finding.
     """
     _check_scope(scope)
     lq = "lq_alliance" if scope == "alliance" else "lq_country"
+    official = basis == "official"
     return con.execute(
         f"""
         WITH m AS ({measures_sql(level, basis, include_samples)}),
@@ -277,9 +313,11 @@ def declared_vs_measured(
         )
         SELECT p.city_id, c.name_de AS city_de, c.name_en AS city_en, c.name_zh AS city_zh, c.country,
                p.sector, s.name_de AS sector_de,
-               s.name_en AS sector_en, s.name_zh AS sector_zh, coalesce(p.companies, 0) AS companies,
+               s.name_en AS sector_en, s.name_zh AS sector_zh,
+               {"CAST(NULL AS HUGEINT)" if official else "coalesce(p.companies, 0)"} AS companies,
                p.lq, p.declared_strength, p.declared_wish,
-               CASE WHEN p.declared_strength AND coalesce(p.lq, 0) < 1 THEN 'declared_not_measured'
+               CASE WHEN {"p.lq IS NULL" if official else "false"} THEN 'not_published'
+                    WHEN p.declared_strength AND coalesce(p.lq, 0) < 1 THEN 'declared_not_measured'
                     WHEN NOT p.declared_strength AND p.lq >= ? THEN 'measured_not_declared'
                     ELSE '' END AS finding
         FROM pairs AS p
@@ -289,7 +327,7 @@ def declared_vs_measured(
         ORDER BY c.country, c.name_de, s.sort_order
         """,
         [STRONG_LQ, STRONG_LQ],
-    ).df()
+    ).df().astype({"lq": "float64"})
 
 
 @dataclass(frozen=True)
@@ -306,6 +344,27 @@ class PartnerWeights:
 
 
 COMPONENTS = ("similarity", "complement", "shared", "ties")
+
+
+def _profile_sql(basis: str) -> str:
+    """Per city the sector shares its profile consists of: (city_id, part, sector, share), from the relation
+    ``m`` (measures_sql) in scope. Company bases: part 0, share = weight / sum of the city's weights. Official
+    basis: for each partition of OFFICIAL_PARTITIONS (part 1, 2, ...) that the city publishes completely,
+    share = V(c, s) / T(c), the published value over the published total."""
+    if basis != "official":
+        return """SELECT city_id, 0 AS part, sector,
+                         weight / nullif(sum(weight) OVER (PARTITION BY city_id), 0) AS share
+                  FROM m WHERE weight > 0"""
+    parts = ", ".join(f"({i}, '{code}', {len(codes)})" for i, codes in enumerate(OFFICIAL_PARTITIONS, start=1)
+                      for code in codes)  # constants
+    return f"""
+        SELECT city_id, part, sector, share FROM (
+            SELECT m.city_id, x.part, m.sector, m.weight / m.total AS share,
+                   count(*) OVER (PARTITION BY m.city_id, x.part) AS published, x.size
+            FROM m JOIN (VALUES {parts}) AS x (part, sector, size) ON x.sector = m.sector
+            WHERE m.total > 0
+        ) WHERE published = size
+    """
 
 
 def partner_ranking(
@@ -347,14 +406,17 @@ def partner_ranking(
             UNION SELECT city_id, sector FROM declared WHERE strength
         ),
         wishes AS (SELECT city_id, sector FROM declared WHERE wish),
-        profile AS (
-            SELECT city_id, sector, weight / nullif(sum(weight) OVER (PARTITION BY city_id), 0) AS share
-            FROM m WHERE weight > 0
+        profile AS ({_profile_sql(basis)}),
+        norms AS (SELECT city_id, part, sqrt(sum(share * share)) AS norm FROM profile GROUP BY ALL),
+        pair AS (  -- the finest partition both the focus city and the other city publish
+            SELECT b.city_id, min(b.part) AS part
+            FROM norms AS a JOIN norms AS b ON a.part = b.part AND b.city_id <> a.city_id
+            WHERE a.city_id = $focus GROUP BY b.city_id
         ),
-        norms AS (SELECT city_id, sqrt(sum(share * share)) AS norm FROM profile GROUP BY city_id),
         dot AS (
             SELECT b.city_id, sum(a.share * b.share) AS dot
-            FROM profile AS a JOIN profile AS b ON a.sector = b.sector AND b.city_id <> a.city_id
+            FROM profile AS a JOIN profile AS b ON a.sector = b.sector AND a.part = b.part AND b.city_id <> a.city_id
+            JOIN pair ON pair.city_id = b.city_id AND pair.part = b.part
             WHERE a.city_id = $focus
             GROUP BY b.city_id
         ),
@@ -377,16 +439,16 @@ def partner_ranking(
                    AS partner_gets,
                coalesce(t.projects, 0) AS projects, coalesce(t.project_titles, []) AS project_titles,
                np.norm IS NOT NULL AS has_profile
-        FROM cities AS c
+        FROM {records("cities", include_samples)} AS c
         CROSS JOIN focus AS f
+        LEFT JOIN pair ON pair.city_id = c.city_id
         LEFT JOIN dot AS d ON d.city_id = c.city_id
-        LEFT JOIN norms AS nf ON nf.city_id = f.city_id
-        LEFT JOIN norms AS np ON np.city_id = c.city_id
+        LEFT JOIN norms AS nf ON nf.city_id = f.city_id AND nf.part = pair.part
+        LEFT JOIN norms AS np ON np.city_id = c.city_id AND np.part = pair.part
         LEFT JOIN ties AS t ON t.city_id = c.city_id
         WHERE c.city_id <> f.city_id AND (NOT $other_country OR c.country <> f.country)
-          AND ($samples OR NOT c.is_sample)
         """,
-        {"strong": STRONG_LQ, "focus": focus, "other_country": other_country_only, "samples": include_samples},
+        {"strong": STRONG_LQ, "focus": focus, "other_country": other_country_only},
     ).df()
     if rows.empty:
         return rows
@@ -424,12 +486,22 @@ def partner_profiles(
         f"""
         WITH m AS ({measures_sql(level, basis, include_samples)}),
         declared AS ({_declared_sql(level)}),
-        p AS (
-            SELECT city_id, sector, lq_alliance, weight / nullif(sum(weight) OVER (PARTITION BY city_id), 0) AS share
-            FROM m WHERE city_id IN ($focus, $partner)
+        profile AS (SELECT * FROM ({_profile_sql(basis)}) WHERE city_id IN ($focus, $partner)),
+        chosen AS (  -- the partition the pair compares on (as in partner_ranking), else the focus city's finest
+            SELECT coalesce(
+                (SELECT min(a.part) FROM profile AS a JOIN profile AS b ON a.part = b.part
+                 WHERE a.city_id = $focus AND b.city_id = $partner),
+                (SELECT min(part) FROM profile WHERE city_id = $focus),
+                (SELECT min(part) FROM profile)) AS part
         ),
-        sectors AS (
-            SELECT sector FROM p UNION SELECT sector FROM declared WHERE city_id IN ($focus, $partner)
+        p AS (
+            SELECT pr.city_id, pr.sector, m.lq_alliance, pr.share
+            FROM profile AS pr JOIN chosen ON chosen.part = pr.part
+            JOIN m ON m.city_id = pr.city_id AND m.sector = pr.sector
+        ),
+        sectors AS (  -- declared sectors too, unless the official partition publishes them only in a group
+            SELECT DISTINCT sector FROM p
+            {"" if basis == "official" else "UNION SELECT sector FROM declared WHERE city_id IN ($focus, $partner)"}
         )
         SELECT x.sector, n.name_de AS sector_de, n.name_en AS sector_en, n.name_zh AS sector_zh, n.sort_order,
                coalesce(pf.share, 0) AS focus_share, coalesce(pp.share, 0) AS partner_share,
@@ -525,6 +597,16 @@ def sme_opportunities(
     ).df()
 
 
+def sme_count(con: duckdb.DuckDBPyConnection, city_id: str, include_samples: bool = True) -> dict[str, int]:
+    """The city's SMEs in the data: {"documented": n, "samples": m} (samples counted even when left out,
+    so that a page can say they are hidden); with ``include_samples`` False only documented ones count."""
+    documented, samples = con.execute(
+        "SELECT coalesce(sum(smes) FILTER (WHERE NOT is_sample), 0), coalesce(sum(smes) FILTER (WHERE is_sample), 0) "
+        "FROM city_sector_matrix WHERE city_id = ?", [city_id]).fetchall()[0]
+    return {"documented": int(documented), "samples": int(samples) if include_samples else 0,
+            "hidden_samples": 0 if include_samples else int(samples)}
+
+
 def official_vs_companies(
     con: duckdb.DuckDBPyConnection, basis: str = "employees", include_samples: bool = True,
     countries: tuple[str, ...] = (),
@@ -542,16 +624,14 @@ def official_vs_companies(
     if basis == "official":
         raise ValueError("compare the official basis with a company basis: employees, employees_local or companies")
     _check_basis(basis, "section")
-    weight = {"employees": "employees", "employees_local": "employees - group_employees",
-              "companies": "companies"}[basis]
+    weight = COMPANY_WEIGHTS[basis]
     return con.execute(
         f"""
         WITH official AS ({_official_measures_sql()}),
         covered AS (SELECT DISTINCT nace_code AS sector, sections FROM city_sector_stats),
         comp AS (
-            SELECT m.city_id, m.country, coalesce(n.section, 'X') AS section, sum({weight}) AS w
-            FROM city_sector_matrix AS m LEFT JOIN nace AS n ON n.code = m.nace_division AND n.level = 'division'
-            WHERE $samples OR NOT m.is_sample
+            SELECT city_id, country, sector AS section, sum({weight}) AS w
+            FROM ({_matrix_sql("section", include_samples)})
             GROUP BY ALL
         ),
         comp_city AS (SELECT city_id, sum(w) AS total FROM comp GROUP BY city_id),
@@ -589,7 +669,7 @@ def official_vs_companies(
         WHERE (len($countries) = 0 OR list_contains($countries, p.country))
         ORDER BY p.country, c.name_de, n.sort_order
         """,
-        {"samples": include_samples, "strong": STRONG_LQ, "countries": list(countries)},
+        {"strong": STRONG_LQ, "countries": list(countries)},
     ).df()
 
 

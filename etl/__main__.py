@@ -22,15 +22,18 @@ log = logging.getLogger("etl")
 
 
 class TextProgress:
-    """A one-line progress bar on stderr, shown only once a load takes more than a moment."""
+    """A one-line progress bar on stderr, shown only on a terminal (a log file gets no carriage returns)
+    and only once a load takes more than a moment."""
 
-    def __init__(self, delay: float = 1.0):
+    def __init__(self, delay: float = 1.0, enabled: bool | None = None):
         self.start = time.perf_counter()
         self.delay = delay
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
         self.shown = False
+        self.open = False
 
     def __call__(self, fraction: float, label: str) -> None:
-        if time.perf_counter() - self.start < self.delay and fraction < 1.0:
+        if not self.enabled or (time.perf_counter() - self.start < self.delay and fraction < 1.0):
             return
         if fraction >= 1.0 and not self.shown:
             return
@@ -40,6 +43,13 @@ class TextProgress:
         end = "\n" if fraction >= 1.0 else ""
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {fraction:4.0%} {label:<36}{end}")
         sys.stderr.flush()
+        self.open = fraction < 1.0
+
+    def end_line(self) -> None:
+        """Ends a bar left open by a failure, so the message that follows starts a line of its own."""
+        if self.open:
+            sys.stderr.write("\n")
+            self.open = False
 
 
 SAME_WARNING_SHOWN = 10
@@ -125,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     source = Path(args.source)
     started = time.perf_counter()
     limits = limits_from(args)
+    progress = TextProgress()
     try:
         if args.command == "build":
             db = database_path(args.db)
@@ -133,21 +144,25 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"waiting for another build of {db} to finish ...", file=sys.stderr, flush=True)
 
             with build_lock(db, on_wait=waiting):
-                result = build(source, db, TextProgress(), limits=limits, lock_held=True, force=args.force)
+                result = build(source, db, progress, limits=limits, lock_held=True, force=args.force)
         else:
-            result = check(source, TextProgress(), limits=limits)
+            result = check(source, progress, limits=limits)
     except UsageError as exc:
+        progress.end_line()
         print(_failure_line(exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        progress.end_line()
         print("INTERRUPTED: nothing was written; the previous database is unchanged", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: one line here, the traceback with --verbose
+        progress.end_line()
         log.debug("unexpected failure", exc_info=True)
         first = (str(exc).strip().splitlines() or [""])[0]
         print(f"INTERNAL ERROR: {type(exc).__name__}: {first}; nothing was written (--verbose shows the "
               "traceback)", file=sys.stderr)
         return 2
+    progress.end_line()
     _report(result)
     seconds = time.perf_counter() - started
     if not result.ok:

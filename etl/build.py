@@ -38,7 +38,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import schema, sources
+from etl import onepass, schema, sources
 from etl.limits import Guard, Limits, ShouldStop
 from etl.lock import build_lock
 from etl.messages import BuildFault, Message, UsageError, warning
@@ -234,6 +234,28 @@ def stage_and_validate(
     return result
 
 
+def validate_and_load(
+    con: duckdb.DuckDBPyConnection, source_dir: Path, progress: Progress, guard: Guard
+) -> BuildResult:
+    """A clean source loaded in one pass per file (etl/onepass.py); any finding, and the full
+    validation runs instead (stage_and_validate), loading only when it finds no error. Raises
+    UsageError (LimitExceeded, Stopped)."""
+    files, discovered = sources.discover(source_dir)
+    progress(0.05, "reading and loading")
+    outcome = onepass.load_clean_source(con, files, guard)
+    if outcome is not None:
+        result = BuildResult(messages=discovered + outcome.messages, row_counts=outcome.row_counts, files=files)
+        progress(0.7, "checking the membership procedure")
+        schema.create_views(con)
+        result.messages += _membership_findings(con)
+        return result
+    result = stage_and_validate(con, source_dir, progress, guard)
+    if result.ok:
+        progress(0.7, "loading")
+        result.row_counts = _load(con, result)
+    return result
+
+
 def _summary(result: BuildResult) -> str:
     counts = ", ".join(f"{table} {n:,}" for table, n in result.row_counts.items())
     return f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)" + (f"; {counts}" if counts else "")
@@ -249,10 +271,7 @@ def check(source_dir: Path, progress: Progress = _no_progress, *, limits: Limits
     con = duckdb.connect(":memory:", config=NO_REPLACEMENT_SCANS)
     try:
         with guard.watch(con):
-            result = stage_and_validate(con, source_dir, progress, guard)
-            if result.ok:
-                progress(0.7, "checking the membership procedure")
-                result.row_counts = _load(con, result)
+            result = validate_and_load(con, source_dir, progress, guard)
         progress(1.0, "done")
         log.info("checked %s: %s (%.1f s)", source_dir, _summary(result), guard.elapsed)
         return result
@@ -315,11 +334,9 @@ def _write(source_dir: Path, db_path: Path, tmp_path: Path, progress: Progress, 
     try:
         con = _open_temp_database(tmp_path)
         with guard.watch(con):
-            result = stage_and_validate(con, source_dir, progress, guard)
+            result = validate_and_load(con, source_dir, progress, guard)
             if not result.ok:
                 return result
-            progress(0.6, "loading")
-            result.row_counts = _load(con, result)
             history, notes = _previous_runs(db_path)
             result.messages += notes
             progress(0.9, "recording the load")

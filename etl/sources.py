@@ -76,6 +76,8 @@ class SourceFile:
     rows: int = 0
     structurally_broken: bool = False
     has_blank_lines: bool = False
+    mixed_line_endings: bool = False  # CRLF and LF in one file: read from a copy with LF only
+    header_names: list[str] = field(default_factory=list)  # every column as read (etl/onepass.py)
     explicit_rows: bool = False  # the staging table has a _row column (XLSX, or a CSV with blank lines)
     reference_only: bool = False  # rows of data already served: they count for references and ids, unchecked
 
@@ -122,21 +124,46 @@ def discover(folder: Path) -> tuple[list[SourceFile], list[Message]]:
     return files, messages
 
 
-def sha256_of(path: Path, guard: Guard | None = None) -> tuple[str, bool]:
-    """The file's sha256, and whether it has blank lines (which DuckDB skips but a spreadsheet counts)."""
+@dataclass(frozen=True)
+class ByteScan:
+    """What one pass over a file's bytes tells: its sha256, whether it has blank lines (which DuckDB
+    skips but a spreadsheet counts) and whether it mixes CRLF and LF line endings (which DuckDB 2.0's
+    CSV reader cannot read: "state machine reached an invalid state")."""
+
+    sha256: str
+    blank_lines: bool
+    mixed_line_endings: bool
+
+
+def scan_bytes(path: Path, guard: Guard | None = None) -> ByteScan:
+    """One pass over ``path`` in chunks (memory stays bounded); see ``ByteScan``."""
     digest = hashlib.sha256()
     blank = False
+    crlf = bare_lf = 0
     tail = b""
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(CHUNK), b""):
             if guard is not None:
                 guard.check()
             digest.update(chunk)
+            window = tail + chunk
             if not blank:
-                window = tail + chunk
                 blank = b"\n\n" in window or b"\n\r\n" in window
-                tail = chunk[-2:]
-    return digest.hexdigest(), blank
+            if not (crlf and bare_lf):
+                # ``window`` repeats the last two bytes of the previous chunk: count line ends that begin
+                # in this chunk only (a CRLF split between chunks is seen whole in the window).
+                pairs = window.count(b"\r\n") - tail.count(b"\r\n")
+                ends = window.count(b"\n") - tail.count(b"\n")
+                crlf += pairs
+                bare_lf += ends - pairs
+            tail = chunk[-2:]
+    return ByteScan(digest.hexdigest(), blank, bool(crlf and bare_lf))
+
+
+def sha256_of(path: Path, guard: Guard | None = None) -> tuple[str, bool]:
+    """The file's sha256, and whether it has blank lines (which DuckDB skips but a spreadsheet counts)."""
+    scanned = scan_bytes(path, guard)
+    return scanned.sha256, scanned.blank_lines
 
 
 def _bom_encoding(head: bytes) -> str | None:
@@ -331,14 +358,34 @@ REJECT_HINTS = {
 }
 
 
-def _transcode(source: SourceFile, target: Path, guard: Guard) -> None:
-    """A UTF-8 copy of a file in another encoding, written chunk by chunk."""
-    with source.path.open("r", encoding=source.encoding, newline="") as src, target.open(
+def _transcode(source: SourceFile, target: Path, guard: Guard, unify_line_endings: bool = False) -> None:
+    """A UTF-8 copy of a file in another encoding, written chunk by chunk; ``unify_line_endings``
+    writes every line end (CRLF, LF, CR) as LF, also inside quoted values."""
+    encoding = "utf-8-sig" if source.encoding == "utf-8" else source.encoding
+    with source.path.open("r", encoding=encoding, newline=None if unify_line_endings else "") as src, target.open(
         "w", encoding="utf-8", newline=""
     ) as dst:
         for chunk in iter(lambda: src.read(CHUNK), ""):
             guard.check()
             dst.write(chunk)
+
+
+def readable_utf8(source: SourceFile, index: int, workdir: Path, guard: Guard) -> Path:
+    """The path DuckDB reads for ``source`` (its ``encoding`` set): the file itself when it is UTF-8 with
+    one kind of line end, else a UTF-8 copy in ``workdir`` with LF line ends where they were mixed."""
+    if source.encoding not in TRANSCODED and not source.mixed_line_endings:
+        return source.path
+    readable = workdir / f"{index}_{source.path.stem}.utf8.csv"
+    _transcode(source, readable, guard, unify_line_endings=source.mixed_line_endings)
+    if source.encoding.startswith(("utf-16", "utf-32")):  # their line ends show only once transcoded
+        scanned = scan_bytes(readable, guard)
+        source.has_blank_lines = scanned.blank_lines
+        if scanned.mixed_line_endings:
+            source.mixed_line_endings = True
+            _transcode(source, readable, guard, unify_line_endings=True)
+    if source.mixed_line_endings:
+        log.info("%s mixes CRLF and LF line endings; read from a copy with LF only", source.name)
+    return readable
 
 
 def read_csv_file(con: duckdb.DuckDBPyConnection, source: SourceFile, index: int, workdir: Path,
@@ -347,12 +394,7 @@ def read_csv_file(con: duckdb.DuckDBPyConnection, source: SourceFile, index: int
     ``max_rows + 1`` records are read; one more than ``max_rows`` stops the run (LimitExceeded)."""
     guard = guard or Guard()
     source.encoding = detect_encoding(source.path, guard)
-    readable = source.path
-    if source.encoding in TRANSCODED:
-        readable = workdir / f"{index}_{source.path.stem}.utf8.csv"
-        _transcode(source, readable, guard)
-        if source.encoding.startswith(("utf-16", "utf-32")):  # their blank lines show only once transcoded
-            source.has_blank_lines = sha256_of(readable, guard)[1]
+    readable = readable_utf8(source, index, workdir, guard)
     header, source.delimiter = _read_header(readable, source.name, guard)
     if not any(h.strip() for h in header):
         return [error(source.name, 1, "", "the file is empty or has no header row; expected column names in row 1")]
@@ -726,7 +768,9 @@ def read_all(con: duckdb.DuckDBPyConnection, files: list[SourceFile], guard: Gua
             guard.check()
             started = time.monotonic()
             try:
-                source.sha256, source.has_blank_lines = sha256_of(source.path, guard)
+                scanned = scan_bytes(source.path, guard)
+                source.sha256, source.has_blank_lines = scanned.sha256, scanned.blank_lines
+                source.mixed_line_endings = scanned.mixed_line_endings
                 if source.path.suffix.lower() in XLSX_SUFFIXES:
                     messages += read_xlsx_file(con, source, index, guard)
                 else:

@@ -53,6 +53,23 @@ def create_source_views(con: duckdb.DuckDBPyConnection, files: list[SourceFile])
         con.execute(f"CREATE OR REPLACE TEMP VIEW src_{table.name} AS " + " UNION ALL ".join(parts))
 
 
+def stat_code_rules() -> list[tuple[str, str, list, str]]:
+    """Per code system of city_sector_stats: the SQL condition a valid ``code`` meets (besides TOTAL),
+    its parameters, and the codes expected (for the message)."""
+    three = list(c.THREE_SECTORS)
+    return [
+        ("NACE", "trim(code) IN (SELECT code FROM nace WHERE level IN ('section', 'division')) "
+                 "OR (regexp_full_match(trim(code), '[A-U]-[A-U]') AND trim(code)[1] < trim(code)[3]) "
+                 "OR regexp_full_match(trim(code), '[A-U](\\+[A-U])+')", [],
+         "TOTAL, a NACE Rev. 2 section letter (A-U), a range of sections (B-F), sections joined by + (B+D+E) or a "
+         "two-digit division (e.g. 29)"),
+        ("GBT", "trim(code) IN (SELECT code FROM gbt WHERE level IN ('section', 'division')) "
+                "OR list_contains(?, trim(code))", [three],
+         "TOTAL, " + "/".join(three) + " (三次产业), a GB/T 4754-2017 section letter (A-T) or a two-digit division "
+         "(e.g. 39)"),
+    ]
+
+
 class Validator:
     def __init__(self, con: duckdb.DuckDBPyConnection, files: list[SourceFile], source_label: str,
                  guard: Guard | None = None):
@@ -280,25 +297,12 @@ class Validator:
         """Codes read by their code system, no negative values, one value per city, code, measure, year
         and scope."""
         stats = "SELECT * FROM src_city_sector_stats WHERE _checked"
-        three = list(c.THREE_SECTORS)
-        expected = {
-            "NACE": "TOTAL, a NACE Rev. 2 section letter (A-U), a range of sections (B-F), sections joined by + "
-                    "(B+D+E) or a two-digit division (e.g. 29)",
-            "GBT": "TOTAL, " + "/".join(three) + " (三次产业), a GB/T 4754-2017 section letter (A-T) or a "
-                   "two-digit division (e.g. 39)",
-        }
-        for system, valid in (
-            ("NACE", "trim(code) IN (SELECT code FROM nace WHERE level IN ('section', 'division')) "
-                     "OR (regexp_full_match(trim(code), '[A-U]-[A-U]') AND trim(code)[1] < trim(code)[3]) "
-                     "OR regexp_full_match(trim(code), '[A-U](\\+[A-U])+')"),
-            ("GBT", "trim(code) IN (SELECT code FROM gbt WHERE level IN ('section', 'division')) "
-                    "OR list_contains(?, trim(code))"),
-        ):
+        for system, valid, params, expected in stat_code_rules():
             self.report(
                 f"SELECT _f, _row, code AS val FROM ({stats}) WHERE code_system__v = '{system}' "
                 f"AND nullif(trim(code), '') IS NOT NULL AND trim(code) <> '{c.STAT_TOTAL}' AND NOT ({valid})",
-                [three] if system == "GBT" else [], "code",
-                lambda v, system=system: f"{_show(v)} is not a {system} code here; expected {expected[system]}")
+                params, "code", lambda v, system=system, expected=expected: f"{_show(v)} is not a {system} code "
+                f"here; expected {expected}")
         self.report(f"SELECT _f, _row, value AS val FROM ({stats}) WHERE value__v < 0", [], "value",
                     lambda v: f"{_show(v)} is negative; expected 0 or more")
         key = "city_id__v, code_system__v, trim(code), measure__v, year__v, scope__v"

@@ -7,7 +7,7 @@ import plotly.express as px
 import streamlit as st
 
 from alliance import sectors
-from alliance.i18n import explain, localised, t
+from alliance.i18n import explain, format_number, localised, t
 from pages.common import shell
 
 MEASURES = ("companies", "smes", "employees", "lq")
@@ -87,7 +87,10 @@ if ctx is not None:
     st.subheader(t("sectors.partners", lang, city=names.city(focus, lang)))
     if not sectors.has_wishes(con, focus):
         st.info(t("sectors.no_wishes", lang, city=names.city(focus, lang)), icon=":material/info:")
-    st.caption(t("sectors.partner_formula", lang))
+    weights = sectors.PartnerWeights()  # the caption states the weights the ranking uses
+    st.caption(t("sectors.partner_formula", lang, cap=weights.cap, ties_cap=weights.ties_cap,
+                 **{k: format_number(w, lang, decimals=len(f"{w:g}".partition(".")[2]))  # 0,4 and 0,25
+                    for k, w in ((k, getattr(weights, k)) for k in sectors.COMPONENTS)}))
     partners = sectors.partner_ranking(con, focus=focus, level=level, basis=basis, include_samples=include_samples)
     if not partners.empty:
         ranked = partners.assign(partner=localised(partners, "partner", lang),
@@ -138,14 +141,21 @@ if ctx is not None:
     st.subheader(t("sectors.opportunities", lang, city=names.city(focus, lang)))
     chances = sectors.sme_opportunities(con, focus=focus, level=level, basis=basis if basis != "official" else
                                         "employees", include_samples=include_samples)
-    chances = chances.assign(sector_name=localised(chances, "sector", lang),
-                             partner=localised(chances, "partner", lang))
-    shell.table(chances[["sector_name", "focus_smes", "partner", "partner_lq", "partner_companies",
-                         "partner_smes"]].rename(columns={
-                             "sector_name": t("col.sector", lang), "focus_smes": t("col.focus_smes", lang),
-                             "partner": t("col.partner", lang), "partner_lq": t("col.lq", lang),
-                             "partner_companies": t("col.companies", lang), "partner_smes": t("col.smes", lang)}),
-                f"kmu_chancen_{focus}", lang)
+    if chances.empty:
+        smes = sectors.sme_count(con, focus, include_samples=include_samples)
+        key = "sectors.no_smes" if smes["documented"] + smes["samples"] == 0 else "sectors.no_chances"
+        st.info(t(key, lang, city=names.city(focus, lang))
+                + (" " + t("sectors.samples_hidden", lang, n=smes["hidden_samples"]) if smes["hidden_samples"] else ""))
+    else:
+        chances = chances.assign(sector_name=localised(chances, "sector", lang),
+                                 partner=localised(chances, "partner", lang))
+        shell.table(chances[["sector_name", "focus_smes", "partner", "partner_lq", "partner_companies",
+                             "partner_smes"]].rename(columns={
+                                 "sector_name": t("col.sector", lang), "focus_smes": t("col.focus_smes", lang),
+                                 "partner": t("col.partner", lang), "partner_lq": t("col.lq", lang),
+                                 "partner_companies": t("col.companies", lang),
+                                 "partner_smes": t("col.smes", lang)}),
+                    f"kmu_chancen_{focus}", lang)
 
     st.subheader(t("sectors.declared", lang))
     declared = sectors.declared_vs_measured(con, level=level, basis=basis, scope=scope,
@@ -153,7 +163,9 @@ if ctx is not None:
     declared = declared.assign(city=city_column(declared, "city", lang),
                                sector_name=localised(declared, "sector", lang),
                                finding=[t(f"finding.{x}", lang) if x else "" for x in declared["finding"]])
-    shell.table(declared[["city", "sector_name", "companies", "lq", "declared_strength", "finding"]].rename(columns={
+    shown_columns = ["city", "sector_name", *(["companies"] if basis != "official" else []), "lq",
+                     "declared_strength", "finding"]  # the official basis counts no companies
+    shell.table(declared[shown_columns].rename(columns={
         "city": t("col.city", lang), "sector_name": t("col.sector", lang), "companies": t("col.companies", lang),
         "lq": t("col.lq", lang), "declared_strength": t("col.declared_strength", lang),
         "finding": t("col.finding", lang)}), f"erklaert_gemessen_{level}", lang)

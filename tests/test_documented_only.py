@@ -220,7 +220,7 @@ PAGES = {  # view: (page, link parameters, whether the page shows single records
     "cities": ("pages/2_cities.py", {"compare": "k"}, True),  # Mainz's companies and projects; K's history
     "sectors": ("pages/3_sectors.py", {}, False),
     "matching": ("pages/4_matching.py", {"company": "m1"}, True),
-    "matching_profile": ("pages/4_matching.py", {"mode": "profile", "seek": "28.41"}, True),
+    "matching_profile": ("pages/4_matching.py", {"mode": "profile", "seek": "28"}, True),  # the picker offers divisions
     "projects": ("pages/5_projects.py", {}, True),
     "membership": ("pages/6_membership.py", {"at": "2026-02-10"}, True),
     "data": ("pages/7_data.py", {}, True),

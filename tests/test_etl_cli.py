@@ -78,19 +78,33 @@ def test_seed_builds_with_exit_0(tmp_path):
     assert "ERROR" not in proc.stderr
 
 
-def test_progress_bar_shows_only_on_slow_loads(capsys):
+def test_progress_bar_shows_only_on_slow_loads_on_a_terminal(capsys):
     from etl.__main__ import TextProgress
 
-    quick = TextProgress(delay=60)
+    quick = TextProgress(delay=60, enabled=True)
     quick(0.5, "validating")
     quick(1.0, "done")
     assert capsys.readouterr().err == ""
-    slow = TextProgress(delay=0)
+    slow = TextProgress(delay=0, enabled=True)
     slow(0.5, "validating")
     slow(1.0, "done")
     err = capsys.readouterr().err
     assert "[###############...............]  50% validating" in err
     assert err.endswith("\n") and "100% done" in err
+    piped = TextProgress(delay=0)  # pytest's captured stderr is no terminal, like a CI log
+    piped(0.5, "validating")
+    assert capsys.readouterr().err == ""
+
+
+def test_a_failure_after_the_bar_starts_its_own_line(capsys):
+    from etl.__main__ import TextProgress
+
+    bar = TextProgress(delay=0, enabled=True)
+    bar(0.6, "loading")
+    bar.end_line()
+    bar.end_line()
+    err = capsys.readouterr().err
+    assert err.endswith("loading" + " " * 29 + "\n") and err.count("\n") == 1
 
 
 def test_target_that_is_not_a_database_is_refused_unless_forced(tmp_path):
@@ -148,7 +162,7 @@ def test_faults_end_in_one_line_never_a_traceback(tmp_path, monkeypatch, capsys)
     def bug(*args, **kwargs):
         raise KeyError("surprise")
 
-    monkeypatch.setattr(build_module, "stage_and_validate", bug)
+    monkeypatch.setattr(build_module, "validate_and_load", bug)  # the entry of every check
     assert main(["check", "--source", str(source)]) == 2
     err = capsys.readouterr().err
     assert err.splitlines() == ["INTERNAL ERROR: KeyError: 'surprise'; nothing was written (--verbose shows the "

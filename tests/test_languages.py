@@ -233,7 +233,7 @@ PAGES = {
     "sectors": ("pages/3_sectors.py", {}),
     "sectors_divisions": ("pages/3_sectors.py", {"level": "division", "basis": "companies", "scope": "CN"}),
     "matching": ("pages/4_matching.py", {"company": "m1"}),
-    "matching_profile": ("pages/4_matching.py", {"mode": "profile", "seek": "21.20,28.41", "offer": "28"}),
+    "matching_profile": ("pages/4_matching.py", {"mode": "profile", "seek": "21,28", "offer": "28"}),
     "briefing": ("pages/8_briefing.py", {}),
     "projects": ("pages/5_projects.py", {}),
     "membership": ("pages/6_membership.py", {"at": "2026-03-01"}),

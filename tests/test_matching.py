@@ -37,7 +37,8 @@ def test_explanation_line(analytics_db):
     assert explanation_de.startswith("sucht ")
     assert "(28.41); bietet 28.41; beide KMU; A stark in Maschinenbau, LQ 1,8; 1 Projekt(e) zwischen den Städten" \
         in explanation_de
-    assert "both SMEs; A strong in Machinery, LQ 1.8" in explanation_en
+    # the city's strength is named in the division of the candidate's matched activity (28), not its Branche
+    assert "both SMEs; A strong in Manufacture of machinery and equipment n.e.c., LQ 1.8" in explanation_en
 
 
 def test_reasons_are_tokens_with_codes_ids_and_numbers(analytics_db):
@@ -45,7 +46,7 @@ def test_reasons_are_tokens_with_codes_ids_and_numbers(analytics_db):
     r = matching.match_companies(analytics_db, "m1", weights=NO_TEXT).set_index("company_id")
     a1 = dict(r.loc["a1", "reasons"])
     assert a1["seeks"] == {"wanted": "28.41", "offered": "28.41"}
-    assert a1["city_strong"] == {"city": "a", "branche": "machinery", "lq": pytest.approx(1.76)}
+    assert a1["city_strong"] == {"city": "a", "branche": "28", "lq": pytest.approx(1.76)}
     assert a1["city_projects"] == {"n": 1} and "both_smes" in a1
     # m1 seeks "Werkzeugmaschinen Zulieferer"; a1 offers "Werkzeugmaschinen für Metall": the shared word is named
     assert a1["words"] == {"words": ["Werkzeugmaschinen"]}
@@ -53,7 +54,8 @@ def test_reasons_are_tokens_with_codes_ids_and_numbers(analytics_db):
     assert all(f"reason.{token}" in CATALOGUE for reasons in r["reasons"] for token, _ in reasons)
     names = sectors.reference_names(analytics_db)
     zh = explain(r.loc["a1", "reasons"], "zh", names)
-    assert "双方均为中小企业" in zh and "a市在机械领域具有优势，区位商 1.8" in zh and "(28.41)" in zh
+    assert "双方均为中小企业" in zh and "(28.41)" in zh
+    assert "a市在未另分类的机械和设备制造领域具有优势，区位商 1.8" in zh
 
 
 def test_reciprocity_names_the_codes(analytics_db):
@@ -142,23 +144,27 @@ def test_unknown_company(analytics_db):
         matching.match_companies(analytics_db, "nope")
 
 
-def test_partner_cities_count_offered_sectors(tmp_path):
-    """A firm whose main sector is wholesale (46.69) but which offers 28.41 fits a seeker of 28.41, in
-    partner_cities as in match_companies: city b gets 1 fitting company -> 100 * .3 * 1 / 10 = 3."""
-    from alliance.db import connect
-    from tests.factory import analytics_tables, build_db
-
-    tables = analytics_tables()
+def _with_trader(tables: dict, **extra: str) -> dict:
+    """The analytics tables plus a wholesale firm (46.69) in city b that offers machine tools (28.41)."""
     header = tables["companies"]["header"]
     trader = {"company_id": "b2", "name": "B2 Trading", "city_id": "b", "sector": "46.69", "employees": "20",
-              "offer_sectors": "28.41", "source": "s"}
+              "offer_sectors": "28.41", "source": "s", **extra}
     for column in trader:
         if column not in header:
             header.append(column)
             for row in tables["companies"]["rows"]:
                 row.append("")
     tables["companies"]["rows"].append([trader.get(column, "") for column in header])
-    con = connect(build_db(tmp_path, tables))
+    return tables
+
+
+def test_partner_cities_count_offered_sectors(tmp_path):
+    """A firm whose main sector is wholesale (46.69) but which offers 28.41 fits a seeker of 28.41, in
+    partner_cities as in match_companies: city b gets 1 fitting company -> 100 * .3 * 1 / 10 = 3."""
+    from alliance.db import connect
+    from tests.factory import analytics_tables, build_db
+
+    con = connect(build_db(tmp_path, _with_trader(analytics_tables())))
     r = matching.partner_cities(con, "m1").set_index("city_id")
     assert r.loc["b", "fitting_companies"] == 1 and r.loc["b", "score"] == pytest.approx(3.0)
     assert r.loc["a", "fitting_companies"] == 2  # a1 and a2 (28.92, same division); a3 is food
@@ -170,17 +176,7 @@ def test_partner_cities_count_offered_sectors_of_documented_companies_only(tmp_p
     from alliance.db import connect
     from tests.factory import analytics_tables, build_db
 
-    tables = analytics_tables()
-    header = tables["companies"]["header"]
-    trader = {"company_id": "b2", "name": "B2 Trading", "city_id": "b", "sector": "46.69", "employees": "20",
-              "offer_sectors": "28.41", "source": "s", "is_sample": "true"}
-    for column in trader:
-        if column not in header:
-            header.append(column)
-            for row in tables["companies"]["rows"]:
-                row.append("")
-    tables["companies"]["rows"].append([trader.get(column, "") for column in header])
-    con = connect(build_db(tmp_path, tables))
+    con = connect(build_db(tmp_path, _with_trader(analytics_tables(), is_sample="true")))
     with_samples = matching.partner_cities(con, "m1").set_index("city_id")
     assert with_samples.loc["b", "fitting_companies"] == 1 and with_samples.loc["b", "fitting_sample_companies"] == 1
     documented = matching.partner_cities(con, "m1", include_samples=False).set_index("city_id")

@@ -38,8 +38,8 @@ def open_page(monkeypatch, db, page: str, **params: str) -> AppTest:
 def test_navigation_links_every_page_in_the_language(monkeypatch, db):
     at = open_page(monkeypatch, db, "app.py", lang="en")
     labels = [link.label for link in at.get("page_link")]
-    assert labels == ["Overview", "Map", "City profiles", "Sector matrix", "Cooperation matching", "Projects",
-                      "Membership", "Data and export", "Committee briefing"]
+    assert labels == ["Overview", "Mainz at a glance", "Map", "City profiles", "Sector matrix",
+                      "Cooperation matching", "Projects", "Membership", "Data and export", "Committee briefing"]
 
 
 def test_sector_page(monkeypatch, db):
@@ -146,7 +146,8 @@ def test_map_page(monkeypatch, db):
     at = open_page(monkeypatch, db, "pages/1_map.py")
     (chart,) = at.get("deck_gl_json_chart")
     spec = json.loads(chart.proto.json)
-    assert [layer["id"] for layer in spec["layers"]] == ["countries", "projects", "cities"]
+    # the focus city's ties by default: Mainz's one project, its ring and the names of both cities
+    assert [layer["id"] for layer in spec["layers"]] == ["countries", "projects", "cities", "focus", "labels"]
     # nothing fetched: no provider, and pydeck's "unset" style (an explicit None made Streamlit fetch Carto's
     # style; tests/test_browser_links.py watches the requests)
     assert spec.get("mapProvider") in (None, "") and spec.get("mapStyle") in (None, "", "__MAP_STYLE__")
@@ -156,18 +157,18 @@ def test_map_page(monkeypatch, db):
     at.toggle(key="arcs").set_value(False).run()
     assert not at.exception
     spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    assert [layer["id"] for layer in spec["layers"]] == ["countries", "cities"]
+    assert [layer["id"] for layer in spec["layers"]] == ["countries", "cities", "focus", "labels"]
     assert at.query_params["arcs"] == "0"
 
 
 def test_matching_from_a_described_profile(monkeypatch, db):
     at = open_page(monkeypatch, db, "pages/4_matching.py", mode="profile")
     assert at.info[0].value == "Bitte mindestens eine gesuchte Branche wählen."
-    at.multiselect(key="seek").set_value(["21.20"]).run()
+    at.multiselect(key="seek").set_value(["21"]).run()  # the picker offers NACE divisions (by Branche, search)
     assert not at.exception
     result = at.dataframe[0].value
     assert result.iloc[0]["Unternehmen"] == "B1 Pharma"  # a German profile gets Chinese partners
-    assert at.query_params["seek"] == "21.20"
+    assert at.query_params["seek"] == "21"
 
 
 def test_numbers_in_tables_follow_the_selected_language(monkeypatch, db):

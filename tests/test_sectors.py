@@ -142,7 +142,14 @@ def official_db(tmp_path_factory):
         return {"city_id": city_id, "code_system": system, "code": code, "measure": measure, "value": value,
                 "year": year, "scope": scope, "source": "https://example.org/stat"}
 
-    stats = [stat("x", "NACE", c, v) for c, v in (("TOTAL", 1000), ("C", 300), ("J", 100), ("G-U", 600))]
+    # x publishes both partitions (the A*10 groups and the three sectors) and C inside B-E inside B-F
+    x_2020 = (("TOTAL", 1000), ("A", 50), ("B-E", 350), ("C", 300), ("F", 100), ("B-F", 450), ("G-U", 500),
+              ("G-I", 150), ("J", 100), ("K", 50), ("L", 50), ("M-N", 50), ("O-Q", 50), ("R-U", 50))
+    stats = [stat("x", "NACE", c, v) for c, v in x_2020]
+    # v publishes the A*10 groups only
+    stats += [stat("v", "NACE", c, v) for c, v in (
+        ("TOTAL", 2000), ("A", 100), ("B-E", 500), ("F", 100), ("G-I", 400), ("J", 200), ("K", 100), ("L", 100),
+        ("M-N", 200), ("O-Q", 200), ("R-U", 100))]
     stats += [stat("x", "NACE", c, v, year="2019") for c, v in (("TOTAL", 900), ("C", 250))]
     stats += [stat("y", "NACE", c, v) for c, v in (("TOTAL", 3000), ("C", 600), ("J", 600), ("G-U", 2100))]
     stats += [stat("z", "GBT", c, v, "value_added", "2023", "地区生产总值")
@@ -150,11 +157,11 @@ def official_db(tmp_path_factory):
     stats += [stat("w", "GBT", "E", 10, year="2018", scope="法人单位从业人员")]
     company = {"sector": "28.41", "employees": "10", "source": "s"}
     tables = make_tables(
-        cities=[city("x", "DE"), city("y", "DE"), city("z", "CN"), city("w", "CN")],
-        companies=[{"company_id": f"c_{c}", "name": f"Firma {c}", "city_id": c, **company} for c in "xyzw"],
+        cities=[city("x", "DE"), city("y", "DE"), city("v", "DE"), city("z", "CN", strengths="28"), city("w", "CN")],
+        companies=[{"company_id": f"c_{c}", "name": f"Firma {c}", "city_id": c, **company} for c in "xyvzw"],
         projects=[{"project_id": "p_sample", "title": "Erfunden", "cn_city_id": "z", "de_city_id": "x",
                    "direction": "MUTUAL", "status": "agreed", "sector": "28", "source": "s", "is_sample": "true"}],
-        memberships=[{"city_id": c, "event": "founded", "date": "2016-04-25", "source": "s"} for c in "xyzw"],
+        memberships=[{"city_id": c, "event": "founded", "date": "2016-04-25", "source": "s"} for c in "xyvzw"],
         city_sector_stats=stats,
     )
     connection = connect(build_db(tmp_path_factory.mktemp("official"), tables))
@@ -174,7 +181,7 @@ def test_gbt_codes_go_through_the_crosswalk(official_db):
 
 def test_official_structure_picks_the_most_detailed_publication(official_db):
     coverage = sectors.structure_coverage(official_db).set_index("city_id")
-    assert coverage.loc["x", "year"] == 2020 and coverage.loc["x", "sectors"] == 3
+    assert coverage.loc["x", "year"] == 2020 and coverage.loc["x", "sectors"] == 13
     assert coverage.loc["z", "measure"] == "value_added"
     assert coverage["measure"].isna()["w"]  # no total: nothing to compute shares from
 
@@ -183,9 +190,9 @@ def test_official_lq_by_hand(official_db):
     m = sectors.city_sector_matrix(official_db, level="section", basis="official", scope="DE")
     # LQ(x, C) = (300/1000) / ((300+600) / (1000+3000)) = 0.3 / 0.225
     assert cell(m, "x", "C", "lq") == pytest.approx(0.3 / 0.225)
-    # LQ(y, J) = (600/3000) / (700/4000); LQ(x, J) = 0.1 / 0.175
-    assert cell(m, "y", "J", "lq") == pytest.approx(0.2 / 0.175)
-    assert cell(m, "x", "J", "lq") == pytest.approx(0.1 / 0.175)
+    # LQ(y, J) = (600/3000) / ((100+600+200) / (1000+3000+2000)); LQ(x, J) = 0.1 / 0.15
+    assert cell(m, "y", "J", "lq") == pytest.approx(0.2 / 0.15)
+    assert cell(m, "x", "J", "lq") == pytest.approx(0.1 / 0.15)
     alliance = sectors.city_sector_matrix(official_db, level="section", basis="official")
     # across the alliance only the same measure compares: z (value added) does not change x's LQ
     assert cell(alliance, "x", "C", "lq") == pytest.approx(0.3 / 0.225)
@@ -195,9 +202,20 @@ def test_official_lq_by_hand(official_db):
 
 def test_official_similarity_by_hand(official_db):
     r = sectors.partner_ranking(official_db, focus="x", level="section", basis="official").set_index("partner_id")
-    # x: C .3, J .1, G-U .6; z: A .1, B-F .4, G-U .5; only G-U is shared: dot .30
-    # cos = .30 / (sqrt(.09+.01+.36) * sqrt(.01+.16+.25))
-    assert r.loc["z", "cosine"] == pytest.approx(0.30 / (0.46 ** 0.5 * 0.42 ** 0.5))
+    # x and z share only the three sectors: x A .05, B-F .45, G-U .5; z A .1, B-F .4, G-U .5.
+    # C, J and the other groups of x are not counted a second time.
+    assert r.loc["z", "cosine"] == pytest.approx(0.435 / (0.455 ** 0.5 * 0.42 ** 0.5))
+    # x and v compare on the finer A*10 partition both publish completely
+    x = [.05, .35, .10, .15, .10, .05, .05, .05, .05, .05]
+    v = [.05, .25, .05, .20, .10, .05, .05, .10, .10, .05]
+    dot = sum(a * b for a, b in zip(x, v, strict=True))
+    norm = (sum(a * a for a in x) ** 0.5) * (sum(b * b for b in v) ** 0.5)
+    others = sectors.partner_ranking(official_db, focus="x", level="section", basis="official",
+                                     other_country_only=False).set_index("partner_id")
+    assert others.loc["v", "cosine"] == pytest.approx(dot / norm)
+    # z and v publish no partition in common: no profile to compare, said as such
+    from_z = sectors.partner_ranking(official_db, focus="z", level="section", basis="official").set_index("partner_id")
+    assert from_z.loc["v", "cosine"] == 0 and from_z.loc["v", "reasons"][0] == ("no_profile", {})
     # the only project between x and z is a sample: no tie
     assert r.loc["z", "ties"] == 0 and r.loc["z", "projects"] == 0
     # w has no official structure: its similarity is 0 and the reason says why, not "similarity 0.00"
@@ -269,3 +287,44 @@ def test_partner_profiles_side_by_side(analytics_db):
     assert p.loc["pharma", "focus_share"] == pytest.approx(0.75) and p.loc["pharma", "partner_share"] == 1
     assert p.loc["machinery", "partner_share"] == 0 and bool(p.loc["machinery", "focus_wish"])
     assert bool(p.loc["pharma", "focus_strong"]) and bool(p.loc["pharma", "partner_strong"])
+
+
+def test_official_profiles_side_by_side_count_each_sector_once(official_db):
+    p = sectors.partner_profiles(official_db, "x", "z", level="section", basis="official").set_index("sector")
+    # the pair compares on the three sectors: x's C, J and A*10 groups are not shown beside them
+    assert sorted(p.index) == ["A", "B-F", "G-U"]
+    assert p["focus_share"].sum() == pytest.approx(1.0) and p["partner_share"].sum() == pytest.approx(1.0)
+    assert p.loc["B-F", "focus_share"] == pytest.approx(0.45) and p.loc["B-F", "partner_share"] == pytest.approx(0.4)
+    assert p.loc["B-F", "sector_de"] == "Produzierendes Gewerbe (B-F)"
+    fine = sectors.partner_profiles(official_db, "x", "v", level="section", basis="official")
+    assert len(fine) == 10 and fine["focus_share"].sum() == pytest.approx(1.0)
+
+
+def test_declared_sector_the_official_structure_does_not_publish(official_db):
+    d = sectors.declared_vs_measured(official_db, level="section", basis="official").set_index(["city_id", "sector"])
+    # z declares machinery (C) but publishes the three sectors only: no official LQ, which is not "LQ < 1"
+    assert d.loc[("z", "C"), "finding"] == "not_published"
+    assert d["companies"].isna().all()  # the official basis counts no companies
+    assert d["lq"].dtype == "float64"
+    on_companies = sectors.declared_vs_measured(official_db, level="section", basis="employees")
+    assert set(on_companies["finding"]) <= {"declared_not_measured", "measured_not_declared", ""}
+
+
+def test_sme_count_says_what_the_switch_hides(tmp_path):
+    from alliance.db import connect
+    from tests.factory import build_db, city, make_tables
+
+    def firm(cid, employees, sample):
+        return {"company_id": cid, "name": cid, "city_id": "m", "sector": "28.41", "employees": employees,
+                "source": "s", "is_sample": sample}
+
+    tables = make_tables(
+        cities=[city("m", "DE")],
+        companies=[firm("real_sme", 40, "false"), firm("big", 900, "false"), firm("s1", 20, "true"),
+                   firm("s2", 30, "true")],
+        memberships=[{"city_id": "m", "event": "founded", "date": "2016-04-25", "source": "s"}],
+    )
+    con = connect(build_db(tmp_path, tables))
+    assert sectors.sme_count(con, "m", include_samples=True) == {"documented": 1, "samples": 2, "hidden_samples": 0}
+    assert sectors.sme_count(con, "m", include_samples=False) == {"documented": 1, "samples": 0, "hidden_samples": 2}
+    con.close()

@@ -125,6 +125,11 @@ COMPANIES = Table(
         Column("offer_sectors", NACE_LIST),
         Column("seek_sectors", NACE_LIST),
         Column("source", TEXT),
+        # A risk or status note from a public source (an investigation, insolvency proceedings, a
+        # takeover): shown wherever the company appears, with its source and date.
+        Column("note", TEXT),
+        Column("note_source", TEXT),
+        Column("note_date", DATE),
         Column("is_sample", BOOL),
     ),
 )

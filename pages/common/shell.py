@@ -51,6 +51,7 @@ DEFAULT_FOCUS = "mainz"
 FAVICON = Path(__file__).with_name("favicon.png")  # served by the app: no icon font is fetched
 PAGES = (  # (file, catalogue key, icon)
     ("app.py", "nav.overview", ":material/dashboard:"),
+    ("pages/0_focus.py", "nav.focus", ":material/center_focus_strong:"),  # "{city} auf einen Blick"
     ("pages/1_map.py", "nav.map", ":material/map:"),
     ("pages/2_cities.py", "nav.cities", ":material/location_city:"),
     ("pages/3_sectors.py", "nav.sectors", ":material/grid_on:"),
@@ -61,7 +62,7 @@ PAGES = (  # (file, catalogue key, icon)
     ("pages/8_briefing.py", "nav.briefing", ":material/slideshow:"),
 )
 FILTER_PARAMS = ("countries", "branchen", "sme", "pstatus", "years")  # in the sidebar's filter expander
-GLOBAL_PARAMS = ("lang", "focus", "documented", *FILTER_PARAMS)  # travel with the links between pages
+GLOBAL_PARAMS = ("lang", "focus", "documented", *FILTER_PARAMS, "shortlist")  # travel with the links between pages
 YEARS = (2010, 2030)
 COUNTRIES = ("CN", "DE")
 
@@ -238,7 +239,8 @@ def city_names(ctx: Context) -> dict[str, str]:
 
 def page(title_key: str) -> Context | None:
     """Set up a page: config, language, database, focus city, filters, navigation. None if there is no data."""
-    st.set_page_config(page_title=f"ISA · {t(title_key, 'de')}", page_icon=str(FAVICON), layout="wide")
+    st.set_page_config(page_title=f"ISA · {t(title_key, 'de', city='')}".strip(), page_icon=str(FAVICON),
+                       layout="wide")
     tables.reset_keys()
     # The language selector is labelled in all three languages: its label cannot depend on its value.
     lang = bound(st.sidebar.selectbox, " · ".join(t("language", code) for code in LANGUAGES), list(LANGUAGES),
@@ -257,13 +259,23 @@ def page(title_key: str) -> Context | None:
                   index=ids.index(DEFAULT_FOCUS) if DEFAULT_FOCUS in ids else 0)
     filters = replace(_global_filters(con, version, lang), documented_only=documented)
     st.sidebar.divider()
-    carried = {k: st.query_params.get_all(k) for k in GLOBAL_PARAMS if k in st.query_params}
+    # Titles and navigation labels may name the focus city ("Mainz auf einen Blick").
+    city = choices.set_index("city_id").at[focus, city_name_column(lang)] or choices.set_index("city_id").at[
+        focus, "name_de"]
     for file, key, icon in PAGES:  # language, focus and filters travel with the navigation
-        st.sidebar.page_link(file, label=t(key, lang), icon=icon, query_params=carried)
-    st.title(t(title_key, lang))
-    tables.describe_view(_about(con, version, lang, t(title_key, lang), labels[focus], filters),
-                         _name_parts(filters))
+        st.sidebar.page_link(file, label=t(key, lang, city=city), icon=icon, query_params=carried_params())
+    title = t(title_key, lang, city=city)
+    st.set_page_config(page_title=f"ISA · {title}")
+    st.title(title)
+    tables.describe_view(_about(con, version, lang, title, labels[focus], filters), _name_parts(filters))
     return Context(lang, focus, con, filters, version)
+
+
+def carried_params(**preset: str) -> dict[str, list[str]]:
+    """Query parameters for a link to another page: the language, focus, switch and filters of this view
+    (they travel with every link) plus ``preset``, the other page's view (its ``bound`` keys and codes)."""
+    carried = {k: st.query_params.get_all(k) for k in GLOBAL_PARAMS if k in st.query_params}
+    return {**carried, **{k: [v] for k, v in preset.items()}}
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -80,7 +80,7 @@ def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None 
     shown = frame.fillna({c: MISSING for c in texts}) if texts else frame  # "–" rather than Streamlit's "None"
     if numbers and len(frame) <= MAX_STYLED_ROWS:  # numbers in the selected language (1.234,5 in German)
         shown = shown.style.format({c: _formatter(frame[c], lang) for c in numbers}, na_rep=MISSING)
-    st.dataframe(shown, hide_index=True, column_config=config, height=height or "auto")
+    st.dataframe(shown, hide_index=True, column_config=config, height=height or "auto", placeholder=MISSING)
     if samples is not None:
         sample_caption(samples, lang)
     yes_no = (t("export.yes", lang), t("export.no", lang))

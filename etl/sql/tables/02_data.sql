@@ -62,6 +62,9 @@ CREATE TABLE companies (
     offer_sectors VARCHAR,
     seek_sectors  VARCHAR,
     source        VARCHAR,
+    note          VARCHAR,          -- risk or status note from a public source
+    note_source   VARCHAR,
+    note_date     DATE,
     is_sample     BOOLEAN NOT NULL DEFAULT false,
     source_file   VARCHAR NOT NULL,
     source_row    INTEGER NOT NULL,

@@ -29,6 +29,9 @@ SELECT
     c.offer_sectors,
     c.seek_sectors,
     c.source,
+    c.note,
+    c.note_source,
+    c.note_date,
     c.is_sample
 FROM companies AS c
 JOIN cities AS ci USING (city_id)
