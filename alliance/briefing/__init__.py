@@ -12,7 +12,7 @@ English or Chinese.
 """
 
 from alliance.briefing.charts import MIN_FONT, figure, font_sizes
-from alliance.briefing.contacts import contact_proposals, default_shortlist, known_companies
+from alliance.briefing.contacts import default_shortlist, known_companies, proposals_for
 from alliance.briefing.content import (
     FOUNDED,
     MATCHED_SMES,
@@ -42,8 +42,8 @@ from alliance.briefing.template import MAX_TEMPLATE_MB, Template, TemplateError,
 
 __all__ = [
     "FOUNDED", "MATCHED_SMES", "MAX_TEMPLATE_MB", "MIN_FONT", "PARTS", "Template", "TemplateError",
-    "configured_template", "contact_proposals", "default_shortlist", "font_sizes", "known_companies",
-    "load_template", "REASON_CHARS", "SECTIONS", "Briefing", "Chart", "Column", "Content", "Deck",
+    "configured_template", "default_shortlist", "font_sizes", "known_companies",
+    "load_template", "proposals_for", "REASON_CHARS", "SECTIONS", "Briefing", "Chart", "Column", "Content", "Deck",
     "DeckSlide", "Slide", "briefing_content", "build_briefing", "column_weights", "deck_language", "figure",
     "localise", "pdf_markup", "render_images", "render_pdf", "render_pptx",
 ]

@@ -21,12 +21,14 @@ from urllib.parse import urlparse
 import duckdb
 import pandas as pd
 
+from alliance import focus as focus_module
 from alliance import geo, membership, overview, projects, sectors
 from alliance.briefing import contacts
 from alliance.i18n import LANGUAGES, Names, Phrase
 from alliance.scope import records
 
 MATCHED_SMES = contacts.DEFAULT_PROPOSALS
+ALL_PARTNERS = 1_000  # the focus brief's ranking in full: the request may name any partner city
 REASON_CHARS = 150  # a reason cell holds whole reasons up to this display width (a Chinese character: 2)
 CONTACT_REASON_CHARS = 110  # the contacts table has more columns
 TOP_SECTORS = 8  # Branchen in the profile chart
@@ -35,10 +37,10 @@ MAX_PROPOSALS = 4  # contact proposals on one slide
 MAX_PROJECTS = 6  # the focus city's projects on one slide
 WEAK_SCORE = 30  # a best partner score below this is called a weak match
 # Sections in the order of the Beschlussvorlage; each makes one slide ("sectors" two: profile and ranking).
-SECTIONS = ("alliance", "status", "focus_projects", "projects", "map", "sectors", "coverage", "partners",
+SECTIONS = ("alliance", "status", "focus_projects", "projects", "map", "sectors", "smes", "coverage", "partners",
             "matches", "procedures", "sources")
 PARTS = {"alliance": "facts", "status": "facts", "focus_projects": "facts", "projects": "facts", "map": "facts",
-         "profile": "assessment", "sectors": "assessment", "coverage": "assessment",
+         "profile": "assessment", "sectors": "assessment", "smes": "assessment", "coverage": "assessment",
          "partners": "recommendation", "matches": "recommendation", "procedures": "recommendation",
          "sources": "annex"}
 FOUNDED = date(2016, 4, 25)
@@ -108,13 +110,16 @@ class Content:
 
 
 def briefing_content(con: duckdb.DuckDBPyConnection, request: Briefing) -> Content:
-    """Everything the deck and the handout show, computed from the database (KeyError for an unknown focus)."""
+    """Everything the deck and the handout show, computed from the database (KeyError for an unknown focus).
+    The focus city's partners, projects, SME overlaps, procedures to answer and coverage are those of its
+    brief (alliance/focus.py), so that the deck says what the focus page shows."""
     names = sectors.reference_names(con)
     if request.focus not in names.cities:
         raise KeyError(request.focus)
     focus, today, samples = request.focus, request.meeting, request.include_samples
+    brief = focus_module.focus_brief(con, focus, include_samples=samples, at=today, top=ALL_PARTNERS)
     status = membership.status_at(con, today, include_samples=samples)
-    ranking = sectors.partner_ranking(con, focus=focus, include_samples=samples)
+    ranking = brief.best_partners
     known = set(ranking["partner_id"]) if not ranking.empty else set()
     partners = [p for p in request.partners if p in known] or ranking["partner_id"].head(PARTNERS).tolist()
     chosen = ranking.set_index("partner_id").reindex(partners) if partners else ranking.set_index("partner_id")
@@ -126,7 +131,7 @@ def briefing_content(con: duckdb.DuckDBPyConnection, request: Briefing) -> Conte
     if "status" in wanted:
         slides.append(_status_slide(con, status, focus, today, figures, samples))
     if "focus_projects" in wanted:
-        slides.append(_focus_projects_slide(con, focus, figures, samples))
+        slides.append(_focus_projects_slide(brief, figures, samples))
     if "projects" in wanted:
         slides.append(_projects_slide(con, figures, samples))
     if "map" in wanted:
@@ -136,15 +141,17 @@ def briefing_content(con: duckdb.DuckDBPyConnection, request: Briefing) -> Conte
                             notes=[Phrase("briefing.note.map", {"city": focus, "cities": _cities(partners)})],
                             source=Phrase("briefing.source.map")))
     if "sectors" in wanted:
-        slides += _sector_slides(con, focus, partners, chosen, figures, samples)
+        slides += _sector_slides(con, brief, partners, chosen, figures, samples)
+    if "smes" in wanted and not brief.overlaps.empty:
+        slides.append(_overlaps_slide(brief, figures))
     if "coverage" in wanted:
-        slides.append(_coverage_slide(con, focus, figures, samples))
+        slides.append(_coverage_slide(con, brief, figures, samples, overlaps_shown="smes" in wanted))
     if "partners" in wanted:
         slides.append(_partners_slide(focus, chosen))
     if "matches" in wanted:
         slides.append(_matches_slide(con, request, figures))
     if "procedures" in wanted:
-        slides.append(_procedures_slide(con, focus, today, figures, samples))
+        slides.append(_procedures_slide(brief, today, figures))
     if "sources" in wanted:
         slides.append(_sources_slide(con, samples))
     subtitle = Phrase("briefing.subtitle", {"date": request.meeting, "city": focus})
@@ -209,16 +216,21 @@ def _source_site(url: object) -> str:
     return host.removeprefix("www.")
 
 
-def _focus_projects_slide(con: duckdb.DuckDBPyConnection, focus: str, figures: dict[str, float | int],
+def _focus_projects_slide(brief: focus_module.FocusBrief, figures: dict[str, float | int],
                           samples: bool) -> Slide:
-    """The focus city's bilateral projects (not cancelled first, newest first)."""
-    found = projects.project_list(con, projects.ProjectFilter(cities=(focus,), include_samples=samples))
+    """The focus city's bilateral projects from its brief (not cancelled first, newest first)."""
+    focus = brief.city_id
+    found = brief.projects
     found = found.assign(cancelled=found["status"] == "cancelled").sort_values(
         ["cancelled", "start_date"], ascending=[True, False], na_position="last")
-    documented = int((~found["is_sample"]).sum())
+    documented = int((~found["is_sample"].astype(bool)).sum())
     figures.update(focus_projects=len(found), focus_documented_projects=documented)
-    partner_ids = [cn if de == focus else de for cn, de in zip(found["cn_city_id"], found["de_city_id"], strict=True)]
+    partner_ids = found["partner_id"].tolist()
     shown = found.head(MAX_PROJECTS)
+    if found.empty:
+        title = Phrase("briefing.msg.no_focus_projects", {"city": focus})
+        return Slide("focus_projects", title, [Phrase("briefing.no_focus_projects_hint")], notes=[title],
+                     source=Phrase("briefing.source.projects"))
     table = [
         Column(Phrase("col.title"), "company", [(t, None, bool(s)) for t, s in zip(shown["title"], shown["is_sample"],
                                                                                      strict=True)]),
@@ -229,10 +241,6 @@ def _focus_projects_slide(con: duckdb.DuckDBPyConnection, focus: str, figures: d
                                               for v in shown["volume_eur_m"]]),
         Column(Phrase("col.source"), "text", [_source_site(u) or "–" for u in shown["source"]]),
     ]
-    if found.empty:
-        title = Phrase("briefing.msg.no_focus_projects", {"city": focus})
-        return Slide("focus_projects", title, [Phrase("briefing.no_focus_projects_hint")], notes=[title],
-                     source=Phrase("briefing.source.projects"))
     args = {"city": focus, "n": len(found), "real": documented, "cities": _cities(list(dict.fromkeys(partner_ids)))}
     title = Phrase("briefing.msg.focus_projects" if not samples else "briefing.msg.focus_projects_samples", args)
     lines = [Phrase("briefing.more_projects", {"n": len(found) - MAX_PROJECTS})] if len(found) > MAX_PROJECTS else []
@@ -264,9 +272,11 @@ def _projects_slide(con: duckdb.DuckDBPyConnection, figures: dict[str, float | i
                  notes=notes, source=Phrase("briefing.source.projects"))
 
 
-def _sector_slides(con: duckdb.DuckDBPyConnection, focus: str, partners: list[str], chosen: pd.DataFrame,
-                   figures: dict[str, float | int], samples: bool) -> list[Slide]:
-    """The profile of the focus city beside its partners, and the ranking of the partners with its why."""
+def _sector_slides(con: duckdb.DuckDBPyConnection, brief: focus_module.FocusBrief, partners: list[str],
+                   chosen: pd.DataFrame, figures: dict[str, float | int], samples: bool) -> list[Slide]:
+    """The profile of the focus city beside its partners (employees of the recorded companies by Branche),
+    and the ranking of the partners with its why (the focus brief's, on its basis)."""
+    focus = brief.city_id
     shares = _profile_shares(con, [focus, *partners], samples)
     own = shares[shares["city_id"] == focus].sort_values("share", ascending=False)
     source = Phrase("briefing.source.sectors")
@@ -295,44 +305,68 @@ def _sector_slides(con: duckdb.DuckDBPyConnection, focus: str, partners: list[st
                 for r in ranked.itertuples()]),
         Column(Phrase("col.explanation"), "reasons", [list(v) for v in ranked["reasons"]], limit=REASON_CHARS),
     ]
-    lines = [Phrase("briefing.weak_match", {"score": float(best["score"])})] if best["score"] < WEAK_SCORE else []
+    lines = [Phrase("briefing.ranking_basis", {"basis": Phrase(f"basis.{brief.basis}"),
+                                               "level": Phrase(f"sectors.level.{brief.level}")})]
+    if best["score"] < WEAK_SCORE:
+        lines.append(Phrase("briefing.weak_match", {"score": float(best["score"])}))
     notes = [Phrase("briefing.note.partner", {"city": c, "score": float(r["score"]), "why": list(r["reasons"])})
              for c, r in ranked.iterrows()]
     return [profile, Slide("sectors", title, lines, table=table, notes=[*notes, Phrase("briefing.note.score")],
                            source=Phrase("briefing.source.ranking"))]
 
 
-def _coverage_slide(con: duckdb.DuckDBPyConnection, focus: str, figures: dict[str, float | int],
-                    samples: bool) -> Slide:
-    """What the data cover for the focus city and what is missing: the official structure, documented
-    companies (with a year for their figure), samples, the quality notes about the city."""
-    coverage = sectors.structure_coverage(con).set_index("city_id")
-    official = coverage.loc[focus] if focus in coverage.index else None
-    has_official = official is not None and isinstance(official["measure"], str)
-    documented, with_year, sample = con.execute(
-        "SELECT count(*) FILTER (WHERE NOT is_sample), count(*) FILTER (WHERE NOT is_sample AND employees_year "
-        "IS NOT NULL), count(*) FILTER (WHERE is_sample) FROM companies WHERE city_id = $focus",
-        {"focus": focus}).fetchall()[0]
-    notes_about = con.execute(
-        "SELECT count(*) FROM quality_notes WHERE subject_table = 'cities' AND subject_id = $focus",
-        {"focus": focus}).fetchall()[0][0]
-    figures.update(focus_documented_companies=int(documented), focus_sample_companies=int(sample))
+def _overlaps_slide(brief: focus_module.FocusBrief, figures: dict[str, float | int]) -> Slide:
+    """The Branchen in which the focus city has SMEs and cities of the other country are strong (the
+    focus brief's SME overlaps)."""
+    focus, overlaps = brief.city_id, brief.overlaps
+    figures["sme_overlaps"] = len(overlaps)
+    table = [
+        Column(Phrase("col.sector"), "sector", list(overlaps["sector"])),
+        Column(Phrase("briefing.col.smes", {"city": focus}), "integer", [int(n) for n in overlaps["focus_smes"]]),
+        Column(Phrase("briefing.col.strong_cities"), "text",
+               [Phrase("briefing.city_list", {"cities": _cities(list(ids))}) for ids in overlaps["partner_ids"]]),
+        Column(Phrase("briefing.col.best_lq"), "decimal1",
+               [float(v) if v is not None and pd.notna(v) else None for v in overlaps["best_lq"]]),
+    ]
+    first = overlaps.iloc[0]
+    title = Phrase("briefing.msg.overlaps", {"city": focus, "n": len(overlaps), "branche": first["sector"]})
+    notes = [Phrase("briefing.note.overlap", {"branche": r.sector, "n": int(r.focus_smes), "city": focus,
+                                              "cities": _cities(list(r.partner_ids))}) for r in overlaps.itertuples()]
+    return Slide("smes", title, [Phrase("briefing.overlaps_help", {"city": focus})], table=table, notes=notes,
+                 source=Phrase("briefing.source.overlaps"))
+
+
+def _coverage_slide(con: duckdb.DuckDBPyConnection, brief: focus_module.FocusBrief, figures: dict[str, float | int],
+                    samples: bool, overlaps_shown: bool) -> Slide:
+    """What the data cover for the focus city and what is missing (the focus brief's coverage and gaps):
+    the official structure, documented companies (with a year for their figure), samples, quality notes."""
+    focus, c = brief.city_id, brief.coverage
+    sample = c.sample_companies if samples else focus_module.coverage(con, focus, include_samples=True).sample_companies
+    figures.update(focus_documented_companies=c.companies, focus_sample_companies=int(sample))
     lines: list[Phrase] = []
-    if has_official:
-        lines.append(Phrase("briefing.cover.official", {"year": str(int(official["year"])),
-                                                        "scope": str(official["scope"]),
-                                                        "measure": Phrase(f"briefing.measure.{official['measure']}")}))
-        lines.append(Phrase("briefing.cover.sections_only"))
+    if c.official is not None:
+        official = c.official
+        lines.append(Phrase("briefing.cover.official", {
+            "year": str(official["year"]), "scope": str(official["scope"]),
+            "measure": Phrase(f"briefing.measure.{official['measure']}")}))
     else:
         lines.append(Phrase("briefing.cover.no_official", {"city": focus}))
-    lines.append(Phrase("briefing.cover.companies", {"n": int(documented), "with_year": int(with_year)}))
-    lines.append(Phrase("briefing.cover.samples_in" if samples else "briefing.cover.samples_out",
-                        {"n": int(sample)}))
-    if notes_about:
-        lines.append(Phrase("briefing.cover.quality_notes", {"n": int(notes_about)}))
-    lines.append(Phrase("briefing.cover.limits"))
-    args = {"city": focus, "n": int(documented)}
-    title = Phrase("briefing.msg.coverage_official" if has_official else "briefing.msg.coverage_companies", args)
+    if brief.basis == "official":
+        lines.append(Phrase("briefing.cover.official_basis"))
+    lines.append(Phrase("briefing.cover.companies", {"n": c.companies, "with_year": c.with_year}))
+    lines.append(Phrase("briefing.cover.samples_in" if samples else "briefing.cover.samples_out", {"n": int(sample)}))
+    if overlaps_shown and brief.overlaps.empty:
+        lines.append(Phrase("briefing.cover.no_overlaps", {"city": focus}))
+    if len(c.notes):
+        lines.append(Phrase("briefing.cover.quality_notes", {"n": len(c.notes)}))
+    # without samples, "no documented SME" is said above (the brief's wording counts sample SMEs)
+    gaps = [Phrase(f"focus.gap.{token}", args) for token, args in brief.gaps
+            if samples or token != "no_documented_smes"]
+    if gaps:
+        lines.append(Phrase("briefing.cover.gaps", {"gaps": gaps}))
+    args = {"city": focus, "n": c.companies}
+    title = Phrase("briefing.msg.coverage_official" if c.official is not None else "briefing.msg.coverage_companies",
+                   args)
     return Slide("coverage", title, lines, notes=[title, *lines], source=Phrase("briefing.source.coverage"))
 
 
@@ -365,51 +399,40 @@ def _partners_slide(focus: str, chosen: pd.DataFrame) -> Slide:
 
 
 def _matches_slide(con: duckdb.DuckDBPyConnection, request: Briefing, figures: dict[str, float | int]) -> Slide:
-    """Contact proposals: the shortlist from the matching page, else the focus city's SMEs with the
-    best matches; per company its figure (year, scope), website, best partner and why, and its note."""
+    """Contact proposals (alliance.contacts.contact_proposals): the shortlist from the matching page, else
+    the focus city's SMEs with the best matches; per company its figure (year, scope), website, best
+    partner and why, and its note."""
     focus, samples = request.focus, request.include_samples
-    ids = contacts.known_companies(con, request.shortlist, samples) or contacts.default_shortlist(con, focus, samples)
-    proposals = contacts.contact_proposals(con, focus, ids[:MAX_PROPOSALS], samples)
-    proposals = proposals[proposals["best_partner_id"].notna()].reset_index(drop=True)
+    proposals, from_shortlist = contacts.proposals_for(con, focus, request.shortlist, samples, MAX_PROPOSALS)
     figures["suggestions"] = len(proposals)
-    partner = _companies(con, proposals["best_partner_id"].tolist())
     source = Phrase("briefing.source.contacts")
     if proposals.empty:
         title = Phrase("briefing.msg.no_contacts", {"city": focus})
-        return Slide("matches", title, notes=[title], source=source)
+        return Slide("matches", title, [Phrase("briefing.no_contacts_hint")], notes=[title], source=source)
+    rows = list(proposals.itertuples())
+    partners = [(r.best_partner_name, r.best_partner_name_zh or None, bool(r.best_partner_is_sample))
+                if r.best_partner_id else None for r in rows]
     table = [
-        Column(Phrase("briefing.col.company_from", {"city": focus}), "company",
-               [(r.name, r.name_zh, bool(r.is_sample)) for r in proposals.itertuples()]),
-        Column(Phrase("briefing.col.figure"), "text", [_figure(r) for r in proposals.itertuples()]),
+        Column(Phrase("col.company"), "company", [(r.name, r.name_zh, bool(r.is_sample)) for r in rows]),
+        Column(Phrase("col.city"), "city", [r.city_id for r in rows]),
+        Column(Phrase("briefing.col.figure"), "text", [_figure(r) for r in rows]),
         Column(Phrase("briefing.col.partner_company"), "text",
-               [Phrase("briefing.company_in", {"partner": partner.get(p, (p, None, False))[:3],
-                                               "city": partner.get(p, (None, None, False, ""))[3]})
-                for p in proposals["best_partner_id"]]),
+               [Phrase("briefing.company_in", {"partner": p, "city": r.best_partner_city_id}) if p else "–"
+                for p, r in zip(partners, rows, strict=True)]),
         Column(Phrase("briefing.col.website"), "text", [_source_site(w) or "–" for w in proposals["website"]]),
-        Column(Phrase("col.explanation"), "reasons", [list(v) for v in proposals["reasons"]],
-               limit=CONTACT_REASON_CHARS),
+        Column(Phrase("col.explanation"), "reasons", [list(r.reasons) for r in rows], limit=CONTACT_REASON_CHARS),
     ]
-    lines = [] if request.shortlist or contacts.has_smes(con, focus, samples) else [
+    lines = [] if from_shortlist or contacts.has_smes(con, focus, samples) else [
         Phrase("briefing.no_smes", {"city": focus})]
     lines += [Phrase("briefing.company_note", {"company": (r.name, r.name_zh, bool(r.is_sample)), "note": r.note})
-             for r in proposals.itertuples() if isinstance(r.note, str) and r.note]
-    kind = "briefing.msg.contacts_shortlist" if request.shortlist else "briefing.msg.contacts"
+              for r in rows if isinstance(r.note, str) and r.note]
+    kind = "briefing.msg.contacts_shortlist" if from_shortlist else "briefing.msg.contacts"
     title = Phrase(kind, {"city": focus, "n": len(proposals)})
-    notes = [Phrase("briefing.note.contact", {"company": (r.name, r.name_zh, bool(r.is_sample)),
-                                              "partner": partner.get(r.best_partner_id, (r.best_partner_name, None,
-                                                                                         False))[:3],
-                                              "why": list(r.reasons)})
-             for r in proposals.itertuples()]
+    notes = [Phrase("briefing.note.contact", {"company": (r.name, r.name_zh, bool(r.is_sample)), "partner": p,
+                                              "why": list(r.reasons)}) if p else
+             Phrase("briefing.note.contact_alone", {"company": (r.name, r.name_zh, bool(r.is_sample))})
+             for p, r in zip(partners, rows, strict=True)]
     return Slide("matches", title, lines, table=table, notes=notes, source=source)
-
-
-def _companies(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, tuple[str, str | None, bool, str]]:
-    """{company_id: (name, name_zh, is_sample, city_id)}."""
-    if not ids:
-        return {}
-    rows = con.execute("SELECT company_id, name, name_zh, is_sample, city_id FROM companies "
-                       "WHERE list_contains($ids, company_id)", {"ids": ids}).fetchall()
-    return {c: (n, z, bool(s), city) for c, n, z, s, city in rows}
 
 
 def _figure(row) -> Phrase | str:
@@ -421,11 +444,9 @@ def _figure(row) -> Phrase | str:
     return Phrase("briefing.figure", {"n": int(row.employees), "year": year, "scope": scope})
 
 
-def _procedures_slide(con: duckdb.DuckDBPyConnection, focus: str, today: date, figures: dict[str, float | int],
-                      samples: bool) -> Slide:
-    """Open admission procedures in which the focus city's answer is outstanding."""
-    procedures = membership.open_procedures(con, today, include_samples=samples)
-    waiting = procedures[[focus in list(o) for o in procedures["outstanding"]]] if not procedures.empty else procedures
+def _procedures_slide(brief: focus_module.FocusBrief, today: date, figures: dict[str, float | int]) -> Slide:
+    """Open admission procedures in which the focus city's answer is outstanding (the focus brief's)."""
+    focus, waiting = brief.city_id, brief.to_answer
     figures["procedures_to_answer"] = len(waiting)
     source = Phrase("briefing.source.memberships", {"date": today})
     if waiting.empty:
@@ -433,7 +454,7 @@ def _procedures_slide(con: duckdb.DuckDBPyConnection, focus: str, today: date, f
         return Slide("procedures", title, [Phrase("briefing.no_answers_hint")], notes=[title], source=source)
     table = [
         Column(Phrase("briefing.col.applicant"), "city", list(waiting["city_id"])),
-        Column(Phrase("briefing.col.circular"), "date", list(waiting["circular_on"].dt.date)),
+        Column(Phrase("briefing.col.circular"), "date", [pd.Timestamp(d).date() for d in waiting["circular_on"]]),
         Column(Phrase("briefing.col.answered"), "text",
                [Phrase("briefing.answered", {"n": int(r.consents + r.objections),
                                              "members": int(r.members_at_circular)}) for r in waiting.itertuples()]),

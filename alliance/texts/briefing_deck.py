@@ -180,12 +180,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Official structure: {measure} by NACE section, {year} ({scope}).",
         "zh": "官方结构：按经济门类划分的{measure}，{year} 年（{scope}）。",
     },
-    "briefing.cover.sections_only": {
-        "de": "Amtliche Zahlen gibt es nur nach Abschnitten; Aussagen zu einzelnen Branchen beruhen auf den "
-              "Unternehmensdaten.",
-        "en": "Official figures exist by section only; statements on single sectors rest on the company data.",
-        "zh": "官方数据仅按门类提供；具体行业的结论基于企业数据。",
-    },
     "briefing.cover.no_official": {
         "de": "Für {city} ist keine amtliche Wirtschaftsstruktur erfasst.",
         "en": "No official economic structure is recorded for {city}.", "zh": "未记录{city}的官方经济结构。",
@@ -204,15 +198,67 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{n} fictitious sample companies are included and flagged.", "zh": "包含 {n} 家虚构示例企业，已标注。",
     },
     "briefing.cover.quality_notes": {
-        "de": "{n} Qualitätshinweis(e) zu dieser Stadt (Seite Überblick).",
-        "en": "{n} quality note(s) about this city (overview page).", "zh": "关于该城市的质量说明 {n} 条（概览页面）。",
+        "de": "{n} Qualitätshinweis(e) zu dieser Stadt, ihren Unternehmen und Projekten (Seite Überblick).",
+        "en": "{n} quality note(s) about this city, its companies and projects (overview page).",
+        "zh": "关于该城市及其企业和项目的质量说明 {n} 条（概览页面）。",
     },
-    "briefing.cover.limits": {
-        "de": "Es fehlen: amtliche Zahlen nach NACE-Abteilungen und eine vollständige Liste der KMU; die "
-              "Unternehmensliste ist eine Auswahl mit Quellen.",
-        "en": "Missing: official figures by NACE division and a complete list of SMEs; the company list is a "
-              "sourced selection.",
-        "zh": "缺少：按 NACE 大类的官方数据和完整的中小企业名单；企业名单为附来源的精选。",
+    "briefing.cover.official_basis": {
+        "de": "Die Partnerstädte sind auf der amtlichen Struktur verglichen; chinesische Städte veröffentlichen "
+              "nur drei Sektoren (Bruttowertschöpfung), der Vergleich ist daher grob.",
+        "en": "Partner cities are compared on the official structure; Chinese cities publish three sectors only "
+              "(value added), so the comparison is coarse.",
+        "zh": "伙伴城市按官方结构比较；中国城市仅公布三次产业（增加值），因此比较较为粗略。",
+    },
+    "briefing.cover.no_overlaps": {
+        "de": "KMU-Chancen lassen sich nicht bewerten: für {city} ist kein KMU erfasst.",
+        "en": "SME opportunities cannot be assessed: no SME of {city} is in the data.",
+        "zh": "无法评估中小企业机会：数据中没有{city}的中小企业。",
+    },
+    "briefing.cover.gaps": {"de": "Es fehlen: {gaps}.", "en": "Missing: {gaps}.", "zh": "缺少：{gaps}。"},
+    "briefing.ranking_basis": {
+        "de": "Grundlage: {basis} ({level}); Punkte 0–100 aus Ähnlichkeit, Ergänzung, gemeinsamen Stärken und "
+              "belegten Projekten.",
+        "en": "Basis: {basis} ({level}); score 0–100 from similarity, complement, shared strengths and documented "
+              "projects.",
+        "zh": "依据：{basis}（{level}）；0–100 分，由相似度、互补性、共同优势和有据项目构成。",
+    },
+    "briefing.msg.overlaps": {
+        "de": "KMU aus {city} treffen in {n} Branchen auf starke Partnerstädte, zuerst in {branche}",
+        "en": "SMEs from {city} meet strong partner cities in {n} sectors, first in {branche}",
+        "zh": "{city}中小企业在 {n} 个行业与优势伙伴城市对接，首先是{branche}",
+    },
+    "briefing.overlaps_help": {
+        "de": "Branchen, in denen {city} KMU hat und Städte des anderen Landes stark sind (erklärte Stärke oder "
+              "LQ ≥ 1,25).",
+        "en": "Sectors in which {city} has SMEs and cities of the other country are strong (declared strength or "
+              "LQ ≥ 1.25).",
+        "zh": "{city}拥有中小企业、且另一国城市具有优势（申报优势或区位商 ≥ 1.25）的行业。",
+    },
+    "briefing.note.overlap": {
+        "de": "In {branche} hat {city} {n} KMU; stark sind dort {cities}.",
+        "en": "In {branche}, {city} has {n} SMEs; {cities} are strong there.",
+        "zh": "在{branche}领域，{city}有 {n} 家中小企业；{cities}在该领域具有优势。",
+    },
+    "briefing.col.smes": {"de": "KMU aus {city}", "en": "SMEs from {city}", "zh": "{city}中小企业"},
+    "briefing.col.strong_cities": {"de": "Starke Partnerstädte", "en": "Strong partner cities", "zh": "优势伙伴城市"},
+    "briefing.col.best_lq": {"de": "LQ bis", "en": "LQ up to", "zh": "最高区位商"},
+    "briefing.city_list": {"de": "{cities}", "en": "{cities}", "zh": "{cities}"},
+    "briefing.source.overlaps": {
+        "de": "Quelle: KMU der erfassten Unternehmen nach Branche; Stärken laut Städteprofil oder LQ (Seite "
+              "Branchenmatrix)",
+        "en": "Source: SMEs among the recorded companies by sector; strengths as declared or by LQ (sector matrix "
+              "page)",
+        "zh": "来源：已记录企业中按行业的中小企业；优势依城市申报或区位商（行业矩阵页面）",
+    },
+    "section.smes": {"de": "KMU-Chancen", "en": "SME opportunities", "zh": "中小企业机会"},
+    "briefing.no_contacts_hint": {
+        "de": "Eine Merkliste der Kooperationsbörse (Seite Kooperationsbörse) liefert Kontaktvorschläge.",
+        "en": "A shortlist from the cooperation exchange (cooperation matching page) gives contact proposals.",
+        "zh": "合作平台的收藏清单（合作匹配页面）可提供联系建议。",
+    },
+    "briefing.note.contact_alone": {
+        "de": "Für {company} fand der Abgleich noch keinen Partner.",
+        "en": "The matching found no partner for {company} yet.", "zh": "匹配尚未为{company}找到合作伙伴。",
     },
     # Empfehlung
     "briefing.msg.approach": {
