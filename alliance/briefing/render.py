@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 
 from alliance.briefing import charts
 from alliance.briefing.content import Briefing, Column, Content, briefing_content, deck_language
-from alliance.briefing.template import Template, cover_layout, title_layout, without_slides
+from alliance.briefing.template import Template, TemplateError, cover_layout, title_layout, without_slides
 from alliance.i18n import Phrase, explain, render, t, value_text
 
 log = logging.getLogger(__name__)
@@ -429,4 +429,11 @@ def build_briefing(con: duckdb.DuckDBPyConnection, request: Briefing,
     ``template``, the deck is on its master and the charts in its theme colours."""
     deck = localise(briefing_content(con, request), palette=template.palette if template else None)
     images = render_images(deck)
-    return render_pptx(deck, images, template), render_pdf(deck, images), deck
+    try:
+        pptx = render_pptx(deck, images, template)
+    except Exception as exc:  # python-pptx raises many kinds on an odd master; only a template can cause them
+        if template is None:
+            raise
+        log.warning("deck template %r could not be drawn on: %s", template.name, exc)
+        raise TemplateError("unusable", str(exc)) from exc
+    return pptx, render_pdf(deck, images), deck

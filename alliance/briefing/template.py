@@ -3,7 +3,8 @@ read for the layouts and theme colours the renderer uses.
 
 A .potx is a .pptx whose main part has another content type; ``load_template`` rewrites that content
 type in memory. Problems raise ``TemplateError`` with a token (``too_large``, ``not_pptx``, ``corrupt``,
-``no_layout``) that the page words through the catalogue (``briefing.template_error.<token>``).
+``no_layout``, ``unreadable``; ``unusable`` when drawing on it fails) that the page words through the
+catalogue (``briefing.template_error.<token>``).
 """
 
 from __future__ import annotations
@@ -70,15 +71,21 @@ def load_template(data: bytes, name: str = "") -> Template:
 
 
 def configured_template() -> Template | None:
-    """The template named by $ALLIANCE_DECK_TEMPLATE, or None (a missing or unusable file is logged)."""
+    """The template named by $ALLIANCE_DECK_TEMPLATE, or None when none is configured; TemplateError
+    (``unreadable`` for a file that cannot be read) when it cannot be used, so that the page says so."""
     path = os.environ.get(TEMPLATE_ENV)
     if not path:
         return None
     try:
-        return load_template(Path(path).read_bytes(), Path(path).name)
-    except (OSError, TemplateError) as exc:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        log.warning("configured deck template %s cannot be read: %s", path, exc)
+        raise TemplateError("unreadable", str(exc)) from exc
+    try:
+        return load_template(data, Path(path).name)
+    except TemplateError as exc:
         log.warning("configured deck template %s not used: %s", path, exc)
-        return None
+        raise
 
 
 def _as_presentation(data: bytes) -> bytes:

@@ -430,6 +430,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The template has no slide layout with a title and is not used.",
         "zh": "模板中没有带标题的版式，未使用。",
     },
+    "briefing.template_error.unreadable": {
+        "de": "Die eingestellte Vorlage (ALLIANCE_DECK_TEMPLATE) kann nicht gelesen werden und wird nicht verwendet.",
+        "en": "The configured template (ALLIANCE_DECK_TEMPLATE) cannot be read and is not used.",
+        "zh": "无法读取配置的模板（ALLIANCE_DECK_TEMPLATE），未使用。",
+    },
+    "briefing.template_error.unusable": {
+        "de": "Auf den Folienmastern der Vorlage lassen sich keine Folien anlegen; die Vorlage wird nicht verwendet.",
+        "en": "No slides can be made on the template's slide masters; the template is not used.",
+        "zh": "无法在模板母版上生成幻灯片，未使用该模板。",
+    },
     "briefing.template_fallback": {
         "de": "Die Folien werden im Standardlayout erstellt.", "en": "The slides are made in the standard layout.",
         "zh": "幻灯片将使用标准版式生成。",
