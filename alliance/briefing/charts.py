@@ -26,7 +26,8 @@ MEMBER_STATUSES = ("member", "withdrawal_requested")
 MIN_FONT = 14  # pt on the slide
 FONT, TITLE_FONT = 16, 18
 # (width, height) in px = pt on the slide: a chart beside the text, a full-width chart
-SLOTS = {"members": (450, 330), "projects": (450, 330), "map": (830, 330), "profile": (830, 330)}
+SLOTS = {"members": (450, 330), "projects": (450, 330), "map": (830, 330), "profile": (830, 360),
+         "profile_official": (830, 330)}
 PALETTE = (BLUE, ORANGE, *PARTNER_COLOURS[1:])  # focus / first, second, further series
 
 
@@ -65,7 +66,8 @@ def font_sizes(fig: go.Figure) -> dict[str, float | None]:
 
 def figure(chart: Chart, lang: str, names: Names, palette: tuple[str, ...] | None = None) -> go.Figure:
     """The figure of ``chart`` in ``lang`` at its slot's size, in ``palette`` if given."""
-    draw = {"members": _members, "map": _map, "profile": _profile, "projects": _projects}[chart.kind]
+    draw = {"members": _members, "map": _map, "profile": _profile, "profile_official": _profile,
+            "projects": _projects}[chart.kind]
     fig = draw(chart, lang, names)
     width, height = SLOTS[chart.kind]
     fig.update_layout(separators=",." if lang == "de" else ".,",  # decimal point, thousands separator
@@ -138,10 +140,11 @@ def _profile(chart: Chart, lang: str, names: Names) -> go.Figure:
         fig.add_trace(go.Bar(y=[_label(names.sector(s, lang)) for s in rows["sector"]], x=rows["share"],
                              name=_label(names.city(city_id, lang)), orientation="h",
                              marker_color=colours.get(city_id, GREY)))
-    _style(fig, t("briefing.chart.share", lang))
+    _style(fig, t("briefing.chart.share_official" if chart.kind == "profile_official" else "briefing.chart.share",
+                  lang))
     # Wide and low, Branchen as rows: long German names stay readable beside a table on the slide.
-    fig.update_layout(margin={"l": 10, "r": 20, "t": 50, "b": 30},
-                      legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom",
+    fig.update_layout(margin={"l": 10, "r": 20, "t": 40, "b": 30},  # the legend below the axis, apart from the title
+                      legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.12, "yanchor": "top",
                               "traceorder": "reversed"})
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1])
     fig.update_xaxes(tickformat=".0%")

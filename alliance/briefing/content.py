@@ -32,6 +32,7 @@ ALL_PARTNERS = 1_000  # the focus brief's ranking in full: the request may name 
 REASON_CHARS = 150  # a reason cell holds whole reasons up to this display width (a Chinese character: 2)
 CONTACT_REASON_CHARS = 110  # the contacts table has more columns
 TOP_SECTORS = 8  # Branchen in the profile chart
+THREE_SECTORS = ("A", "B-F", "G-U")  # the official sectors every city publishes (China: three sectors only)
 PARTNERS = 3  # partner cities when the request names none
 MAX_PROPOSALS = 4  # contact proposals on one slide
 MAX_PROJECTS = 6  # the focus city's projects on one slide
@@ -277,17 +278,21 @@ def _sector_slides(con: duckdb.DuckDBPyConnection, brief: focus_module.FocusBrie
     """The profile of the focus city beside its partners (employees of the recorded companies by Branche),
     and the ranking of the partners with its why (the focus brief's, on its basis)."""
     focus = brief.city_id
-    shares = _profile_shares(con, [focus, *partners], samples)
-    own = shares[shares["city_id"] == focus].sort_values("share", ascending=False)
-    source = Phrase("briefing.source.sectors")
-    if own.empty:
-        profile_title = Phrase("briefing.msg.no_profile", {"city": focus})
-    else:
-        profile_title = Phrase("briefing.msg.profile", {"city": focus, "branche": own.iloc[0]["sector"],
-                                                        "share": float(own.iloc[0]["share"])})
-    profile = Slide("profile", profile_title, chart=Chart("profile", shares, (focus, *partners)),
-                    notes=[profile_title, Phrase("briefing.note.profile")], source=source)
     ranked = chosen.dropna(subset=["score"])
+    if brief.basis == "official":
+        profile = _official_profile_slide(con, brief, partners, ranked)
+    else:
+        shares = _profile_shares(con, [focus, *partners], samples)
+        own = shares[shares["city_id"] == focus].sort_values("share", ascending=False)
+        if own.empty:
+            profile_title = Phrase("briefing.msg.no_profile", {"city": focus})
+        else:
+            profile_title = Phrase("briefing.msg.profile", {"city": focus, "branche": own.iloc[0]["sector"],
+                                                            "share": float(own.iloc[0]["share"])})
+        profile = Slide("profile", profile_title, chart=Chart("profile", shares, (focus, *partners)),
+                        notes=[profile_title, Phrase("briefing.note.profile")],
+                        source=Phrase("briefing.source.sectors"))
+    source = Phrase("briefing.source.sectors")
     if ranked.empty:
         title = Phrase("briefing.msg.no_partners", {"city": focus})
         return [profile, Slide("sectors", title, notes=[title], source=source)]
@@ -412,9 +417,13 @@ def _matches_slide(con: duckdb.DuckDBPyConnection, request: Briefing, figures: d
     rows = list(proposals.itertuples())
     partners = [(r.best_partner_name, r.best_partner_name_zh or None, bool(r.best_partner_is_sample))
                 if r.best_partner_id else None for r in rows]
-    table = [
-        Column(Phrase("col.company"), "company", [(r.name, r.name_zh, bool(r.is_sample)) for r in rows]),
-        Column(Phrase("col.city"), "city", [r.city_id for r in rows]),
+    company = [(r.name, r.name_zh, bool(r.is_sample)) for r in rows]
+    if all(r.city_id == focus for r in rows):  # the usual case: the city in the header, not in every row
+        table = [Column(Phrase("briefing.col.company_from", {"city": focus}), "company", company)]
+    else:
+        table = [Column(Phrase("col.company"), "company", company),
+                 Column(Phrase("col.city"), "city", [r.city_id for r in rows])]
+    table += [
         Column(Phrase("briefing.col.figure"), "text", [_figure(r) for r in rows]),
         Column(Phrase("briefing.col.partner_company"), "text",
                [Phrase("briefing.company_in", {"partner": p, "city": r.best_partner_city_id}) if p else "–"
@@ -476,6 +485,41 @@ def _sources_slide(con: duckdb.DuckDBPyConnection, samples: bool) -> Slide:
              Phrase("briefing.source_load", {"when": data_status.last_load})]
     title = Phrase("briefing.sample_note", {"tables": used}) if used else Phrase("briefing.no_samples")
     return Slide("sources", title, lines, notes=[title, *lines], source=Phrase("briefing.source.sources"))
+
+
+def _official_profile_slide(con: duckdb.DuckDBPyConnection, brief: focus_module.FocusBrief, partners: list[str],
+                            ranked: pd.DataFrame) -> Slide:
+    """The structure the ranking compared: each city's share of its published total in the three sectors
+    every city publishes (agriculture A, industry B-F, services G-U), the focus city's largest first."""
+    focus = brief.city_id
+    cities = [focus, *partners]
+    shares = con.execute(
+        f"SELECT city_id, sector, weight / total AS share, official_measure AS measure, official_year AS year "
+        f"FROM ({sectors.measures_sql('section', 'official', False)}) "
+        "WHERE list_contains($cities, city_id) AND list_contains($sectors, sector) AND total > 0",
+        {"cities": cities, "sectors": list(THREE_SECTORS)}).df()
+    own = shares[shares["city_id"] == focus].sort_values("share", ascending=False)
+    order = {s: i for i, s in enumerate(own["sector"])} if not own.empty else {}
+    shares = shares.assign(order=shares["sector"].map(order).fillna(len(order))).sort_values(
+        ["order", "city_id"]).drop(columns="order").reset_index(drop=True)
+    source = Phrase("briefing.source.official")
+    if own.empty:
+        title = Phrase("briefing.msg.no_profile", {"city": focus})
+        return Slide("profile", title, notes=[title], source=source)
+    top = own.iloc[0]
+    args = {"city": focus, "branche": top["sector"], "share": float(top["share"]),
+            "measure": Phrase(f"briefing.measure_of.{top['measure']}"), "year": str(int(top["year"]))}
+    similar = ranked.sort_values("cosine", ascending=False) if "cosine" in ranked and not ranked.empty else None
+    if similar is not None and pd.notna(similar.iloc[0]["cosine"]):
+        title = Phrase("briefing.msg.profile_official", {**args, "other": Phrase("briefing.city", {
+            "city": similar.index[0]}), "cosine": float(similar.iloc[0]["cosine"])})
+    else:
+        title = Phrase("briefing.msg.profile_official_alone", args)
+    missing = [c for c in partners if c not in set(shares["city_id"])]
+    lines = [Phrase("briefing.profile_missing", {"cities": _cities(missing)})] if missing else []
+    notes = [title, Phrase("briefing.note.profile_official"), *lines]
+    return Slide("profile", title, lines, chart=Chart("profile_official", shares, tuple(cities)), notes=notes,
+                 source=source)
 
 
 def _profile_shares(con: duckdb.DuckDBPyConnection, cities: list[str], include_samples: bool) -> pd.DataFrame:

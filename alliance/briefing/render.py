@@ -31,6 +31,8 @@ PPTX_EAST_ASIAN_FONT = "Noto Sans CJK SC"
 PDF_CJK_FONT = "STSong-Light"
 LANGUAGE_TAGS = {"de": "de-DE", "en": "en-GB", "zh": "zh-CN"}
 IMAGE_SCALE = 3  # pixels per point of the chart images
+TITLE_SIZES = (26, 24, 22, 20)  # pt: a message takes at most two lines, at the largest of these that fits
+LINE_HEIGHT = 1.2
 
 
 @dataclass
@@ -92,6 +94,32 @@ def _table(columns: list[Column], lang: str, content: Content) -> pd.DataFrame:
         render(c.header, lang, names): [explain(v, lang, names, c.limit) if c.kind == "reasons"
                                         else value_text(c.kind, v, lang, names) for v in c.values]
         for c in columns})
+
+
+def fitted_size(text: str, width: int, sizes: tuple[int, ...], max_lines: int) -> tuple[int, int]:
+    """The largest of ``sizes`` (pt) at which ``text`` fills at most ``max_lines`` lines of ``width``
+    (EMU), and the lines it then takes (estimated: a Latin character of a bold sans font is about
+    0.6 em wide, a Chinese one 1 em; words are not broken)."""
+    import math
+    import unicodedata
+
+    def lines_at(size: int) -> int:
+        per_line = width / 12700 / size  # ems per line
+        count, used = 1, 0.0
+        for word in text.split(" "):
+            ems = sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F") else 0.6 for c in word) + 0.3
+            if used and used + ems > per_line:
+                count, used = count + 1, 0.0
+            used += ems
+            if used > per_line:  # a long word (or Chinese text without spaces) wraps anywhere
+                count += math.ceil(used / per_line) - 1
+                used = used % per_line
+        return count
+
+    for size in sizes:
+        if lines_at(size) <= max_lines:
+            return size, lines_at(size)
+    return sizes[-1], lines_at(sizes[-1])
 
 
 def render_images(deck: Deck) -> dict[str, bytes]:
@@ -199,13 +227,17 @@ def render_pptx(deck: Deck, images: dict[str, bytes] | None = None, template: Te
         if placeholder is not None:
             placeholder.text_frame.text = text
             placeholder.text_frame.word_wrap = True
+            size, lines = fitted_size(text, placeholder.width, (32, 28, 24) if cover else TITLE_SIZES,
+                                      max(2, int(placeholder.height / Pt(24 * LINE_HEIGHT))))
             for paragraph in placeholder.text_frame.paragraphs:
-                _pptx_fonts(paragraph, lang, Pt(32 if cover else 24), True)
-            return placeholder.top + placeholder.height
+                _pptx_fonts(paragraph, lang, Pt(size), True)
+            return max(placeholder.top + placeholder.height, placeholder.top + Pt(size * LINE_HEIGHT * lines))
         top = Inches(2.55) if cover else Inches(0.62)
-        text_box(slide, margin, top, inner, Inches(1.0 if cover else 0.9), [text], 36 if cover else 24, True,
+        size, lines = fitted_size(text, inner, (36, 32, 28) if cover else TITLE_SIZES, 2)
+        box_height = Pt(size * LINE_HEIGHT * lines) + Inches(0.1)
+        text_box(slide, margin, top, inner, box_height, [text], size, True,
                  RGBColor(0xFF, 0xFF, 0xFF) if cover else accent, name="Title")
-        return top + Inches(1.0 if cover else 0.9)
+        return top + box_height
 
     def notes(slide, lines: list[str]) -> None:
         frame = slide.notes_slide.notes_text_frame
@@ -270,9 +302,10 @@ def render_pptx(deck: Deck, images: dict[str, bytes] | None = None, template: Te
                                bullet=True)
                 table_top = box.top + box.height
             elif spec.lines:
-                text_box(slide, margin, top, inner, body_height, spec.lines, 18, bullet=True)
+                text_box(slide, margin, top, inner, body_height, spec.lines, 20 if len(spec.lines) <= 3 else 18,
+                         bullet=True)
             if spec.table is not None and not spec.table.empty:
-                size = Pt(12 if len(spec.table.columns) > 4 else 13)
+                size = Pt(12 if len(spec.table.columns) > 4 else 14)
                 _pptx_table(slide, spec.table, margin, table_top, inner, size, lang, accent)
         notes(slide, spec.notes or [spec.title])
         footer(slide, n, spec.source)
@@ -288,7 +321,7 @@ def column_weights(frame: pd.DataFrame) -> list[int]:
     for column in frame.columns:
         texts = [str(column)] + [str(v) for v in frame[column]]
         longest_word = max(len(word) for text in texts for word in (text.split() or [""]))
-        weights.append(max(min(max(len(text) for text in texts), 60), longest_word + 7))
+        weights.append(max(min(max(len(text) for text in texts), 60), longest_word + 9))
     return weights
 
 

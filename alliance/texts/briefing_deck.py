@@ -112,6 +112,43 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{city} is strongest in {branche}: {share} of the recorded employees",
         "zh": "{city}最强的行业是{branche}：占已记录员工的 {share}",
     },
+    "briefing.msg.profile_official": {
+        "de": "In {city} entfallen {share} {measure} auf {branche}; am ähnlichsten ist {other} (Ähnlichkeit "
+              "{cosine})",
+        "en": "{share} of {city}'s {measure} is in {branche}; {other} is the most similar (similarity {cosine})",
+        "zh": "{city}{share}的{measure}来自{branche}；结构最相似的是{other}（相似度 {cosine}）",
+    },
+    "briefing.msg.profile_official_alone": {
+        "de": "In {city} entfallen {share} {measure} auf {branche} ({year})",
+        "en": "{share} of {city}'s {measure} is in {branche} ({year})",
+        "zh": "{city}{share}的{measure}来自{branche}（{year} 年）",
+    },
+    "briefing.note.profile_official": {
+        "de": "Die Grafik zeigt die Struktur, auf der die Rangfolge beruht: den Anteil an der amtlichen Gesamtzahl "
+              "der Stadt in Land- und Forstwirtschaft, produzierendem Gewerbe und Dienstleistungen. Deutsche Städte "
+              "zählen Beschäftigte, chinesische Städte Bruttowertschöpfung; verglichen werden Anteile, keine Größen.",
+        "en": "The chart shows the structure the ranking rests on: each city's share of its official total in "
+              "agriculture, industry and services. German cities count employees, Chinese cities value added; "
+              "shares are compared, not sizes.",
+        "zh": "图中显示排名所依据的结构：各城市农业、工业和服务业在其官方总量中的占比。德国城市统计就业人数，"
+              "中国城市统计增加值；比较的是占比而非规模。",
+    },
+    "briefing.profile_missing": {
+        "de": "Ohne amtliche Struktur und daher nicht in der Grafik: {cities}.",
+        "en": "Without an official structure and so not in the chart: {cities}.",
+        "zh": "缺少官方结构、因此未列入图中：{cities}。",
+    },
+    "briefing.source.official": {
+        "de": "Quelle: Regionaldatenbank Deutschland (Beschäftigte am Arbeitsort); statistische Kommuniqués der "
+              "chinesischen Städte (Wertschöpfung nach drei Sektoren)",
+        "en": "Source: Regionaldatenbank Deutschland (employees at workplace); statistical communiqués of the "
+              "Chinese cities (value added by three sectors)",
+        "zh": "来源：德国区域数据库（工作地就业人数）；中国各城市统计公报（三次产业增加值）",
+    },
+    "briefing.chart.share_official": {
+        "de": "Anteil an Beschäftigten bzw. Wertschöpfung", "en": "Share of employees or value added",
+        "zh": "就业人数或增加值占比",
+    },
     "briefing.msg.no_profile": {
         "de": "Für {city} liegen keine Beschäftigtenzahlen nach Branchen vor",
         "en": "No employee figures by sector are recorded for {city}", "zh": "{city}没有按行业划分的员工数据",
@@ -171,6 +208,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Official economic structure is missing for {city}; the assessment rests on {n} documented companies",
         "zh": "{city}缺少官方经济结构数据；评估基于 {n} 家有据企业",
     },
+    "briefing.measure_of.employees": {"de": "der Beschäftigten", "en": "employees", "zh": "就业人数"},
+    "briefing.measure_of.establishments": {"de": "der Betriebe", "en": "establishments", "zh": "单位数"},
+    "briefing.measure_of.value_added": {"de": "der Bruttowertschöpfung", "en": "value added", "zh": "增加值"},
+    "briefing.measure_of.revenue": {"de": "des Umsatzes", "en": "revenue", "zh": "营业收入"},
     "briefing.measure.employees": {"de": "Beschäftigte", "en": "employees", "zh": "就业人数"},
     "briefing.measure.establishments": {"de": "Betriebe", "en": "establishments", "zh": "单位数"},
     "briefing.measure.value_added": {"de": "Bruttowertschöpfung", "en": "value added", "zh": "增加值"},
