@@ -46,8 +46,8 @@ def recoloured(fig: go.Figure, palette: tuple[str, ...] | None) -> go.Figure:
 
 
 def font_sizes(fig: go.Figure) -> dict[str, float | None]:
-    """Every font size the figure sets (layout, title, legend, axes' ticks and titles, trace texts),
-    by where it is; None where plotly's default (12 px) would apply."""
+    """Every font size the figure sets (layout, title, legend, axes' ticks and titles, annotations, trace
+    texts), by where it is; None where plotly's default (12 px) would apply."""
     layout = fig.layout
     sizes: dict[str, float | None] = {"font": layout.font.size, "legend": layout.legend.font.size}
     if layout.title.text:
@@ -58,6 +58,8 @@ def font_sizes(fig: go.Figure) -> dict[str, float | None]:
             sizes[f"{name}.tick"] = axis.tickfont.size or layout.font.size
             if axis.title.text:
                 sizes[f"{name}.title"] = axis.title.font.size or layout.font.size
+    for i, annotation in enumerate(layout.annotations or ()):
+        sizes[f"annotation{i}"] = annotation.font.size or layout.font.size
     for i, trace in enumerate(fig.data):
         if getattr(trace, "text", None) is not None and "text" in str(getattr(trace, "mode", "") or "text"):
             sizes[f"trace{i}.text"] = trace.textfont.size or layout.font.size
