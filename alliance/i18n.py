@@ -1075,7 +1075,7 @@ ARGUMENT_KINDS: dict[str, str] = {
     "score": "integer", "volume": "decimal1", "real_volume": "decimal1", "date": "date", "since": "date",
     "when": "datetime", "status": "status", "statuses": "project_statuses", "tables": "sample_tables",
     "company": "company", "partner": "company", "projects": "words",
-    "why": "reasons", "share": "percent", "applicant": "city", "gaps": "phrases",
+    "why": "reasons", "share": "percent", "applicant": "city", "gaps": "phrases", "events": "phrases",
 }
 
 

@@ -206,7 +206,8 @@ def _status_slide(con: duckdb.DuckDBPyConnection, status: pd.DataFrame, focus: s
                                                         "members": int(p["members_at_circular"])})
             lines.append(Phrase("briefing.next_step", {"step": step}))
     figures["focus_is_member"] = int(bool(row["is_member"]))
-    return Slide("status", title, lines, notes=[title, *lines],
+    said = [Phrase("briefing.note.history", {"city": focus, "events": history})] if history else []
+    return Slide("status", title, lines, notes=[title, *said, *lines[len(history):]],
                  source=Phrase("briefing.source.memberships", {"date": today}))
 
 

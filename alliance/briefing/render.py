@@ -248,10 +248,9 @@ def render_pptx(deck: Deck, images: dict[str, bytes] | None = None, template: Te
     def footer(slide, n: int, source: str) -> None:
         """Source line, slide number and (with samples) the sample mark, at the foot of every slide."""
         foot = height - Inches(0.5)
-        if n > 1:
-            text_box(slide, width - margin - Inches(1.2), foot, Inches(1.2), Inches(0.35),
-                     [t("briefing.slide_number", lang, n=n, total=total)], 12, colour=grey, align=PP_ALIGN.RIGHT,
-                     name="Slide number")
+        text_box(slide, width - margin - Inches(1.2), foot, Inches(1.2), Inches(0.35),
+                 [t("briefing.slide_number", lang, n=n, total=total)], 12, colour=grey, align=PP_ALIGN.RIGHT,
+                 name="Slide number")
         if source:
             text_box(slide, margin, foot, inner - Inches(1.4), Inches(0.35), [source], 11, colour=grey,
                      name="Source")

@@ -48,6 +48,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{city} is currently not a member of the alliance (status: {status})",
         "zh": "{city}目前不是联盟成员（状态：{status}）",
     },
+    "briefing.note.history": {
+        "de": "Die Mitgliedschaft von {city} ist mit diesen Ereignissen belegt – {events}.",
+        "en": "The membership of {city} is documented by these events – {events}.",
+        "zh": "{city}的成员资格有以下记录——{events}。",
+    },
     "briefing.event": {"de": "{date}: {event}", "en": "{date}: {event}", "zh": "{date}：{event}"},
     "briefing.no_smes": {
         "de": "Für {city} ist kein KMU belegt: vorgeschlagen werden seine belegten Unternehmen; eine Merkliste der "
