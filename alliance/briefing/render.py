@@ -23,7 +23,7 @@ import plotly.graph_objects as go
 from alliance.briefing import charts
 from alliance.briefing.content import Briefing, Column, Content, briefing_content, deck_language
 from alliance.briefing.template import Template, TemplateError, cover_layout, title_layout, without_slides
-from alliance.i18n import Phrase, explain, render, t, value_text
+from alliance.i18n import Phrase, display_width, explain, render, t, value_text
 
 log = logging.getLogger(__name__)
 
@@ -304,7 +304,9 @@ def render_pptx(deck: Deck, images: dict[str, bytes] | None = None, template: Te
                 text_box(slide, margin, top, inner, body_height, spec.lines, 20 if len(spec.lines) <= 3 else 18,
                          bullet=True)
             if spec.table is not None and not spec.table.empty:
-                size = Pt(12 if len(spec.table.columns) > 4 else 14)
+                rows, cols = len(spec.table), len(spec.table.columns)  # few rows or columns: larger type
+                largest = 16 if rows <= 2 else 14 if cols <= 4 or rows <= 3 else 12
+                size = Pt(table_size(spec.table, inner, top + body_height - table_top, largest, lang))
                 _pptx_table(slide, spec.table, margin, table_top, inner, size, lang, accent)
         notes(slide, spec.notes or [spec.title])
         footer(slide, n, spec.source)
@@ -313,15 +315,59 @@ def render_pptx(deck: Deck, images: dict[str, bytes] | None = None, template: Te
     return buffer.getvalue()
 
 
+def _longest_word(texts: list[str]) -> int:
+    """Display columns of the longest word (Chinese breaks between any two characters: 8 at most)."""
+    return max(min(display_width(word), 8) if CJK.search(word) else len(word)
+               for text in texts for word in (text.split() or [""]))
+
+
 def column_weights(frame: pd.DataFrame) -> list[int]:
-    """Relative column widths: the longest text (capped at 60 characters, long texts wrap), but never
-    narrower than the longest single word plus room for the cell padding, so no word is broken."""
+    """Relative column widths in display columns (a Chinese character counts 2): the longest text (capped
+    at 60, long texts wrap), but never narrower than the longest single word plus room for the cell
+    padding, so no word is broken."""
     weights = []
     for column in frame.columns:
         texts = [str(column)] + [str(v) for v in frame[column]]
-        longest_word = max(len(word) for text in texts for word in (text.split() or [""]))
-        weights.append(max(min(max(len(text) for text in texts), 60), longest_word + 9))
+        weights.append(max(min(max(display_width(text) for text in texts), 60), _longest_word(texts) + 9))
     return weights
+
+
+def column_widths(frame: pd.DataFrame, width: int, size_pt: float) -> list[int]:
+    """Column widths (EMU) summing to ``width``: first each column's longest word at ``size_pt`` (a
+    character about 0.62 em, plus the cell padding), then the rest shared by ``column_weights``."""
+    words = [_longest_word([str(column)] + [str(v) for v in frame[column]]) for column in frame.columns]
+    needed = [int((w * size_pt * 0.62 + 16) * 12700) for w in words]
+    weights = column_weights(frame)
+    rest = width - sum(needed)
+    if rest <= 0:
+        return [int(width * n / sum(needed)) for n in needed]
+    return [n + int(rest * w / sum(weights)) for n, w in zip(needed, weights, strict=True)]
+
+
+def row_heights(frame: pd.DataFrame, widths: list[int], size_pt: float, lang: str) -> list[int]:
+    """Each row (the header first) as high (EMU) as its fullest cell needs: display columns per line
+    from the column's width. LibreOffice grows rows for Latin text, not enough for Chinese, whose font
+    has taller lines, so the heights are set."""
+    import math
+
+    leading = 1.55 if lang == "zh" else 1.3
+    heights = []
+    for values in [list(frame.columns), *frame.itertuples(index=False)]:
+        lines = 1
+        for width, value in zip(widths, values, strict=True):
+            per_line = max((width / 12700 - 14.4) / (size_pt * 0.56), 1)
+            lines = max(lines, sum(math.ceil(max(display_width(part), 1) / per_line)
+                                   for part in str(value).split("\n")))
+        heights.append(int((lines * size_pt * leading + 8) * 12700))
+    return heights
+
+
+def table_size(frame: pd.DataFrame, width: int, height: int, largest: int, lang: str) -> int:
+    """The largest type size (pt) from ``largest`` down to 11 at which the table fits ``height`` (EMU)."""
+    for size in range(largest, 10, -1):
+        if sum(row_heights(frame, column_widths(frame, width, size), size, lang)) <= height:
+            return size
+    return 11
 
 
 def _pptx_table(slide, frame: pd.DataFrame, left, top, width, size, lang: str, accent=None) -> None:
@@ -331,14 +377,15 @@ def _pptx_table(slide, frame: pd.DataFrame, left, top, width, size, lang: str, a
     rows, cols = len(frame) + 1, len(frame.columns)
     height = Emu(int(size * 2.2 * rows))
     table = slide.shapes.add_table(rows, cols, left, top, width, height).table
-    weights = column_weights(frame)
-    for j, weight in enumerate(weights):
-        table.columns[j].width = Emu(int(width * weight / sum(weights)))
+    for j, column_width in enumerate(column_widths(frame, width, size.pt)):
+        table.columns[j].width = Emu(column_width)
     for j, name in enumerate(frame.columns):
         table.cell(0, j).text = str(name)
     for i, values in enumerate(frame.itertuples(index=False), start=1):
         for j, value in enumerate(values):
             table.cell(i, j).text = str(value)
+    for i, row_height in enumerate(row_heights(frame, [c.width for c in table.columns], size.pt, lang)):
+        table.rows[i].height = row_height
     for i, row in enumerate(table.rows):
         for cell in row.cells:
             if i == 0 and accent is not None:  # the header in the deck's accent colour (a template's theme)
