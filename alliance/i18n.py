@@ -1075,6 +1075,7 @@ ARGUMENT_KINDS: dict[str, str] = {
     "score": "integer", "volume": "decimal1", "real_volume": "decimal1", "date": "date", "since": "date",
     "when": "datetime", "status": "status", "statuses": "project_statuses", "tables": "sample_tables",
     "company": "company", "partner": "company", "projects": "words",
+    "why": "reasons", "share": "percent", "applicant": "city", "gaps": "phrases", "events": "phrases",
 }
 
 
@@ -1087,7 +1088,8 @@ def value_text(kind: str, value: Any, lang: str = DEFAULT_LANGUAGE, names: Names
     - ``date``/``datetime``: format_date; ``status``: a membership status; ``project_statuses``: (status, n) pairs;
     - ``sample_tables``: table names whose samples enter the figures; ``words``: quoted data words;
     - ``company``: (name, name_zh, is_sample), Chinese name in Chinese, marked when a sample;
-    - ``reasons``: a list of (token, args), see explain(); ``text``: as it is.
+    - ``reasons``: a list of (token, args), see explain(); ``phrases``: phrases joined like reasons;
+      ``text``: as it is.
     """
     if isinstance(value, Phrase):
         return render(value, lang, names)
@@ -1122,6 +1124,8 @@ def value_text(kind: str, value: Any, lang: str = DEFAULT_LANGUAGE, names: Names
         return shown + (t("name.sample_flag", lang) if is_sample else "")
     if kind == "reasons":
         return explain(value, lang, names)
+    if kind == "phrases":
+        return t("sep.reasons", lang).join(_plain(v, lang, names) for v in value)
     return _plain(value, lang, names)
 
 

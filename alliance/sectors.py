@@ -534,15 +534,17 @@ def sector_names(con: duckdb.DuckDBPyConnection, level: str) -> dict[str, dict[s
 
 
 def reference_names(con: duckdb.DuckDBPyConnection) -> Names:
-    """The names of every id results carry, for alliance.i18n: Branchen and NACE codes of every level
-    (a group or class without a Chinese name takes its division's) and cities, in de/en/zh."""
+    """The names of every id results carry, for alliance.i18n: Branchen, NACE codes of every level
+    (a group or class without a Chinese name takes its division's), the published groups of sections
+    (SECTION_GROUPS: B-F, G-U, ...) and cities, in de/en/zh."""
     sectors = con.execute(
         "SELECT branche_id, name_de, name_en, name_zh FROM branchen UNION ALL "
         "SELECT n.code, n.name_de, n.name_en, coalesce(n.name_zh, d.name_zh) FROM nace AS n "
         "LEFT JOIN nace AS d ON d.code = left(n.code, 2) AND d.level = 'division'"
     ).fetchall()
     cities = con.execute("SELECT city_id, name_de, name_en, name_zh FROM cities").fetchall()
-    return Names(sectors={code: {"de": de, "en": en, "zh": zh} for code, de, en, zh in sectors},
+    groups = [(code, de, en, zh) for code, (de, en, zh) in SECTION_GROUPS.items()]
+    return Names(sectors={code: {"de": de, "en": en, "zh": zh} for code, de, en, zh in [*sectors, *groups]},
                  cities={city: {"de": de, "en": en, "zh": zh} for city, de, en, zh in cities})
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -390,7 +391,7 @@ def test_briefing_page(monkeypatch, db, recorded):
     # by default, and with the global switch even when the box is ticked: no sample, no mark
     for params in ({}, {"documented": "1"}, {"documented": "1", "with_samples": "1"}):
         at, files = made(**params)
-        assert at.success[0].value.startswith("Fertig: 8 Folien, nur mit belegten Daten"), params
+        assert re.match(r"Fertig: \d+ Folien, nur mit belegten Daten", at.success[0].value), params
         assert shown_markers(rendered_texts(at)) == set(), params
         assert set(files) and all(shown_markers(file_texts(n, c)) == set() for n, c in files.items()), params
         pptx = next(c for n, c in files.items() if n.endswith(".pptx"))

@@ -207,6 +207,7 @@ def test_briefing_page_makes_deck_and_handout(monkeypatch, db):
     assert at.radio(key="deck").options == ["Deutsch", "English", "中文"]  # a Chinese deck for the partner side
     at.button(key="make").click().run()
     assert not at.exception
-    assert at.success[0].value.startswith("Fertig: 8 Folien")
+    # the cover and 13 slides (the fixture's Mainz has SMEs, so the SME-overlap slide is there)
+    assert at.success[0].value.startswith("Fertig: 14 Folien")
     downloads = at.get("download_button")
     assert len(downloads) == 2

@@ -11,10 +11,12 @@ English or Chinese.
 - ``render``: the content in the deck's language (``localise``), the PPTX and the PDF.
 """
 
-from alliance.briefing.charts import figure
+from alliance.briefing.charts import MIN_FONT, figure, font_sizes
+from alliance.briefing.contacts import default_shortlist, known_companies, proposals_for
 from alliance.briefing.content import (
     FOUNDED,
     MATCHED_SMES,
+    PARTS,
     REASON_CHARS,
     SECTIONS,
     Briefing,
@@ -36,9 +38,12 @@ from alliance.briefing.render import (
     render_pdf,
     render_pptx,
 )
+from alliance.briefing.template import MAX_TEMPLATE_MB, Template, TemplateError, configured_template, load_template
 
 __all__ = [
-    "FOUNDED", "MATCHED_SMES", "REASON_CHARS", "SECTIONS", "Briefing", "Chart", "Column", "Content", "Deck",
+    "FOUNDED", "MATCHED_SMES", "MAX_TEMPLATE_MB", "MIN_FONT", "PARTS", "Template", "TemplateError",
+    "configured_template", "default_shortlist", "font_sizes", "known_companies",
+    "load_template", "proposals_for", "REASON_CHARS", "SECTIONS", "Briefing", "Chart", "Column", "Content", "Deck",
     "DeckSlide", "Slide", "briefing_content", "build_briefing", "column_weights", "deck_language", "figure",
     "localise", "pdf_markup", "render_images", "render_pdf", "render_pptx",
 ]
