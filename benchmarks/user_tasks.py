@@ -82,8 +82,41 @@ def deck_before(page: Page, url: str, act: Actions, out: Path) -> None:
     info.value.save_as(out / info.value.suggested_filename)
 
 
+def partners_after(page: Page, url: str, act: Actions) -> None:
+    """The focus page lists the best partners with their reasons in full."""
+    page.goto(url)
+    act.click(page.get_by_role("link", name="Mainz auf einen Blick"))
+    page.get_by_text("Beste Partnerstädte für Mainz und warum").wait_for(timeout=WAIT)
+    page.locator("[data-testid=stMain] ol li").first.wait_for(timeout=WAIT)
+    _idle(page)
+
+
+def contacts_after(page: Page, url: str, act: Actions) -> None:
+    """A described profile, the sector found by a common word: "Biotech" in the sector search, then the
+    first division the picker offers (21, pharmaceuticals)."""
+    page.goto(url)
+    act.click(page.get_by_role("link", name="Kooperationsbörse"))
+    act.click(page.get_by_text("ein beschriebenes Profil"))
+    search = page.get_by_label("Branche suchen (z. B. Biotech, Medizintechnik, 医药)")
+    act.type(search, "Biotech")
+    act.press(search, "Enter")
+    _idle(page)
+    picker = page.locator("[data-testid=stMultiSelect]").filter(has_text="Gesuchte Branchen")
+    act.click(picker.locator("input"))
+    act.click(page.get_by_role("option").first)
+    page.keyboard.press("Escape")
+    page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=WAIT)
+    _idle(page)
+
+
+def deck_after(page: Page, url: str, act: Actions, out: Path) -> None:
+    """From the focus page's link to the committee page, make the deck and download it."""
+    deck_before(page, url, act, out)
+
+
 FLOWS: dict[str, dict[str, Callable]] = {
     "before": {"partners": partners_before, "contacts": contacts_before, "deck": deck_before},
+    "after": {"partners": partners_after, "contacts": contacts_after, "deck": deck_after},
 }
 
 
