@@ -15,6 +15,7 @@ from pages.common import shell
 MODES = ("company", "profile")
 MAX_QUERY, MAX_TEXT = 200, 1_000  # characters: a name to search for, a description of what is sought
 COUNTRIES = ("DE", "CN")
+REASON_ROW_HEIGHT = 92  # pixels: five lines, so a reason reads in full in its wide column
 # Components 0..1 shown as points 0..100: whole numbers need no decimal separator in any language.
 COMPONENTS = {"sector_fit": "col.sector_fit", "reciprocity": "col.reciprocity", "text": "col.text",
               "size": "col.size", "city": "col.city_context"}
@@ -146,7 +147,7 @@ def show_matches(ctx: shell.Context, seeker: str | matching.Profile) -> pd.DataF
                labels["website"]: LINKS(labels["website"], width="small"),
                labels["sources"]: LINKS(labels["sources"], width="small")}
     shell.table(shown.rename(columns=labels), f"kooperation_{view}", lang, column_config=config,
-                samples=result["is_sample"])
+                samples=result["is_sample"], row_height=REASON_ROW_HEIGHT)
     return result
 
 
@@ -195,7 +196,7 @@ def show_shortlist(ctx: shell.Context, result: pd.DataFrame) -> None:
     config = {labels["website"]: LINKS(labels["website"]), labels["source_url"]: LINKS(labels["source_url"]),
               labels["explanation"]: st.column_config.TextColumn(labels["explanation"], width="large")}
     shell.table(shown.rename(columns=labels), "kontaktvorschlaege", lang, column_config=config,
-                samples=proposals["is_sample"])
+                samples=proposals["is_sample"], row_height=REASON_ROW_HEIGHT)
 
 
 def show_cities(ctx: shell.Context, seeker: str | matching.Profile) -> None:

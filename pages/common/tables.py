@@ -63,12 +63,13 @@ def sample_caption(is_sample: pd.Series | Sequence[bool], lang: str) -> None:
 
 def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None = None,
           height: int | None = None, about: Sequence[tuple[str, str]] = (), name_parts: Sequence[str] = (),
-          samples: pd.Series | None = None) -> None:
+          samples: pd.Series | None = None, row_height: int | None = None) -> None:
     """Show ``frame`` and offer exactly it as XLSX, CSV and CSV for German Excel. ``about`` rows (label,
     value, in the reader's language: filters, data status) go on the workbook's second sheet;
     ``name_parts`` (the filter) go into the file name. Files are made only when a button is clicked.
     ``samples``: the rows' is_sample flags, for a table that can mix documented and sample records
-    (see sample_caption)."""
+    (see sample_caption). ``row_height`` (pixels): taller rows, in which long texts wrap (reasons read
+    in full without scrolling sideways)."""
     if frame.empty:
         st.caption(t("table.empty", lang))
         return
@@ -80,7 +81,8 @@ def table(frame: pd.DataFrame, view: str, lang: str, column_config: dict | None 
     shown = frame.fillna({c: MISSING for c in texts}) if texts else frame  # "–" rather than Streamlit's "None"
     if numbers and len(frame) <= MAX_STYLED_ROWS:  # numbers in the selected language (1.234,5 in German)
         shown = shown.style.format({c: _formatter(frame[c], lang) for c in numbers}, na_rep=MISSING)
-    st.dataframe(shown, hide_index=True, column_config=config, height=height or "auto", placeholder=MISSING)
+    st.dataframe(shown, hide_index=True, column_config=config, height=height or "auto", placeholder=MISSING,
+                 row_height=row_height)
     if samples is not None:
         sample_caption(samples, lang)
     yes_no = (t("export.yes", lang), t("export.no", lang))
