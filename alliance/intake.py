@@ -29,6 +29,7 @@ from pathlib import Path
 
 import duckdb
 
+from alliance.data import MAX_UPLOAD_BYTES, UPLOAD_SUFFIXES
 from etl import contract as c
 from etl import sources
 from etl.build import build
@@ -37,8 +38,6 @@ from etl.messages import UsageError
 
 log = logging.getLogger(__name__)
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-UPLOAD_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 # The tables a city uploads, and the columns that say whose a row is (any of them: the city's).
 CITY_COLUMNS: dict[str, tuple[str, ...]] = {
     "cities": ("city_id",),
@@ -94,10 +93,6 @@ class Preview:
                 "warnings": sum(f.level == "warning" for f in self.findings)}
 
 
-def _table(name: str) -> c.Table:
-    return next(t for t in c.TABLES if t.name == name)
-
-
 def target_name(table: str, city_id: str, original: str) -> str:
     """``companies_mainz.xlsx`` for a Mainz companies upload, whatever the file was called."""
     suffix = Path(original.replace("\\", "/")).suffix.lower()
@@ -121,7 +116,7 @@ def refused_rows(path: Path, table: str, city_id: str, limits: Limits | None = U
     (at most MAX_REFUSED, then one that counts the rest). Read as the ETL reads (spreadsheet rows)."""
     con = duckdb.connect(":memory:")
     try:
-        file = sources.SourceFile(path=path, table=_table(table))
+        file = sources.SourceFile(path=path, table=c.TABLES_BY_NAME[table])
         messages = sources.read_all(con, [file], Guard(limits))
         if any(m.level == "error" for m in messages) or not file.staging:
             return []  # the build's messages say what is wrong with the file
@@ -185,7 +180,7 @@ def stage_change(folder: Path, table: str, city_id: str, target: str, content: b
     stem = Path(target).stem.lower()
     changed = []
     for path in sorted(folder.iterdir()):
-        if not path.is_file() or sources.table_for(path.name) is None or sources.table_for(path.name).name != table:
+        if not path.is_file() or sources.table_for(path.name) is not c.TABLES_BY_NAME[table]:
             continue
         if path.stem.lower() == stem:
             path.unlink()
@@ -206,7 +201,7 @@ def _diff(served: Path, candidate: Path, table: str, city_id: str, upload_file: 
         # ATTACH takes no parameters; both paths are ours (the served file and a scratch file).
         con.execute(f"ATTACH {_literal(served)} AS served (READ_ONLY)")
         con.execute(f"ATTACH {_literal(candidate)} AS candidate (READ_ONLY)")
-        contract_columns = _table(table).column_names
+        contract_columns = c.TABLES_BY_NAME[table].column_names
         present = {r[0] for r in con.execute(
             "SELECT column_name FROM duckdb_columns() WHERE database_name = 'served' AND table_name = $t",
             {"t": table}).fetchall()}
@@ -254,7 +249,9 @@ def preview(served_db: Path, source_folder: Path, city_id: str, table: str, name
         folder = Path(tmp) / "source"
         shutil.copytree(source_folder, folder, ignore=shutil.ignore_patterns(".*"))
         try:
-            findings += refused_rows(_write(Path(tmp) / target, content), table, city_id, limits)
+            kept = Path(tmp) / target
+            kept.write_bytes(content)
+            findings += refused_rows(kept, table, city_id, limits)
             stage_change(folder, table, city_id, target, content)
             result = build(folder, Path(tmp) / "candidate.duckdb", limits=limits)
         except LimitExceeded as exc:
@@ -273,11 +270,6 @@ def preview(served_db: Path, source_folder: Path, city_id: str, table: str, name
         counts, examples = _diff(served_db, Path(tmp) / "candidate.duckdb", table, city_id, target)
     findings.sort(key=lambda f: (f.level != "error", f.row))
     return Preview(city_id, table, target, findings, counts, examples)
-
-
-def _write(path: Path, content: bytes) -> Path:
-    path.write_bytes(content)
-    return path
 
 
 class RowsRefused(ValueError):
