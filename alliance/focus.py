@@ -117,13 +117,14 @@ def city_projects(con: duckdb.DuckDBPyConnection, city_id: str, include_samples:
 
 def project_partners(own: pd.DataFrame) -> pd.DataFrame:
     """Partner cities of the projects: projects, documented ones, samples and the known volume
-    (million EUR), most documented projects first."""
+    (million EUR; missing when no project with that partner states one, never a made-up 0), most
+    documented projects first."""
     columns = ["partner_id", "partner_de", "partner_zh", "projects", "documented", "samples", "volume_eur_m"]
     if own.empty:
         return pd.DataFrame(columns=columns)
     grouped = own.groupby(["partner_id", "partner_de", "partner_zh"], dropna=False).agg(
         projects=("project_id", "count"), samples=("is_sample", "sum"),
-        volume_eur_m=("volume_eur_m", lambda v: float(v.fillna(0).sum()))).reset_index()
+        volume_eur_m=("volume_eur_m", lambda v: float(v.sum(min_count=1)))).reset_index()
     grouped["samples"] = grouped["samples"].astype(int)
     grouped["documented"] = grouped["projects"] - grouped["samples"]
     return grouped.sort_values(["documented", "projects", "partner_id"], ascending=[False, False, True],

@@ -130,3 +130,16 @@ def test_links_carry_the_view_preset(monkeypatch, db):
     why = next(q for label, q in links.items() if label.startswith("Why "))
     assert "why=b" in why and "level=branche" in why and "lang=en" in why
     assert "mine=1" in links["Projects of Mainz"]
+
+
+def test_a_partner_whose_projects_state_no_volume_has_no_volume_not_zero():
+    import pandas as pd
+
+    from alliance.focus import project_partners
+
+    own = pd.DataFrame({"project_id": ["p1", "p2", "p3"], "partner_id": ["foshan", "foshan", "koeln"],
+                        "partner_de": ["Foshan", "Foshan", "Köln"], "partner_zh": ["佛山市", "佛山市", "科隆"],
+                        "is_sample": [False, False, True], "volume_eur_m": [None, None, 2.5]})
+    partners = project_partners(own).set_index("partner_id")
+    assert pd.isna(partners.at["foshan", "volume_eur_m"]) and partners.at["koeln", "volume_eur_m"] == 2.5
+    assert partners.at["foshan", "documented"] == 2 and partners.at["koeln", "samples"] == 1
