@@ -1,14 +1,16 @@
 """Benchmark: every dashboard page on a database of N companies.
 
-    python -m benchmarks.bench_pages                      # 1,000,000 companies
-    python -m benchmarks.bench_pages --companies 100000
+    python -m benchmarks.bench_pages                      # 1,000,000 companies, both data shapes
+    python -m benchmarks.bench_pages --companies 100000 --shapes varied
 
-Builds a contract-format source (benchmarks/generate_source.py) with the ETL, then
+Builds a contract-format source of each shape (``ours``: benchmarks/generate_source.py; ``varied``:
+benchmarks/generate_varied.py, real companies' texts recombined, several codes per company, one city
+holding a third of all companies) with the ETL, then
 - starts the app (`streamlit run app.py`) and times, in headless Chromium, how long the overview
   takes from the first request until its figures show (cold: first start of the process);
 - times each page's script run with streamlit's AppTest, cold (first run) and warm (best of 3 reruns);
 - reports the server process's resident memory after every page was opened in the browser.
-Targets (issue 5): overview under 5 s, each page under 1.5 s warm, under 1.5 GB resident.
+Targets (issues 5 and 15): overview under 5 s, each page under 1.5 s warm, under 1.5 GB resident.
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.generate_source import generate
+from benchmarks import generate_source, generate_varied
 from etl.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = [("app.py", ""), ("pages/1_map.py", "map"), ("pages/2_cities.py", "cities"), ("pages/3_sectors.py", "sectors"),
-         ("pages/4_matching.py", "matching"), ("pages/5_projects.py", "projects"),
-         ("pages/6_membership.py", "membership"), ("pages/7_data.py", "data")]
+SHAPES = {"ours": generate_source.generate, "varied": generate_varied.generate}
+PAGES = [("app.py", ""), ("pages/0_focus.py", "focus"), ("pages/1_map.py", "map"), ("pages/2_cities.py", "cities"),
+         ("pages/3_sectors.py", "sectors"), ("pages/4_matching.py", "matching"), ("pages/5_projects.py", "projects"),
+         ("pages/6_membership.py", "membership"), ("pages/7_data.py", "data"), ("pages/8_briefing.py", "briefing")]
 
 
 def apptest_times(db: Path) -> dict[str, tuple[float, float]]:
@@ -83,18 +86,20 @@ def browser_times(db: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--companies", type=int, default=1_000_000)
+    parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=list(SHAPES))
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="alliance-bench-") as tmp:
-        source = generate(Path(tmp) / "src", args.companies)
-        db = Path(tmp) / "alliance.duckdb"
-        assert build(source, db).ok
-        overview, rss = browser_times(db)
-        times = apptest_times(db)
-    print(f"{args.companies:,} companies: overview in the browser on a fresh server {overview:.2f} s; "
-          f"server resident after all pages {rss:.0f} MB")
-    print(f"{'page':<24} {'cold s':>7} {'warm s':>7}")
-    for file, (cold, warm) in times.items():
-        print(f"{file:<24} {cold:>7.2f} {warm:>7.2f}")
+    for shape in args.shapes:
+        with tempfile.TemporaryDirectory(prefix="alliance-bench-") as tmp:
+            source = SHAPES[shape](Path(tmp) / "src", args.companies)
+            db = Path(tmp) / "alliance.duckdb"
+            assert build(source, db).ok
+            overview, rss = browser_times(db)
+            times = apptest_times(db)
+        print(f"{shape}, {args.companies:,} companies: overview in the browser on a fresh server {overview:.2f} s; "
+              f"server resident after all pages {rss:.0f} MB")
+        print(f"{'page':<24} {'cold s':>7} {'warm s':>7}")
+        for file, (cold, warm) in times.items():
+            print(f"{file:<24} {cold:>7.2f} {warm:>7.2f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,15 @@ def _split_codes(column: str, distinct: bool = True) -> str:
             f"ELSE {unique}(string_split({column}, ';')) END")
 
 
+def _with_main_code(main: str, codes: str) -> str:
+    """The main code followed by the items of the ';' list ``codes``, each once (``main`` for a NULL or
+    equal list). The usual cases (no list, the main code again, one other code) skip list_distinct,
+    which costs a hash table per row."""
+    return (f"CASE WHEN {codes} IS NULL OR {codes} = {main} THEN [{main}] "
+            f"WHEN NOT contains({codes}, ';') THEN [{main}, {codes}] "
+            f"ELSE list_distinct(list_concat([{main}], {_split_codes(codes, distinct=False)})) END")
+
+
 def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile],
                 tables: Collection[str] | None = None) -> dict[str, int]:
     """Load every table (or only ``tables``, with what depends on them: city_sectors with cities,
@@ -44,11 +53,12 @@ def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile],
     def wanted(name: str) -> bool:
         return tables is None or name in tables
 
-    con.execute("CREATE OR REPLACE TEMP TABLE src_files (_f INTEGER, name VARCHAR)")
-    con.executemany("INSERT INTO src_files VALUES (?, ?)", [(i, f.name) for i, f in enumerate(files)])
+    # The file names and the GB/T lookup are variables read by scalar expressions, not joined: a join
+    # would not keep the files' row order, which etl/onepass.py numbers rows by.
+    con.execute("SET VARIABLE load_file_names = ?", [[f.name for f in files]])
 
     def src(table: str) -> str:
-        return f"(SELECT s.*, f.name AS _file FROM src_{table} AS s JOIN src_files AS f USING (_f))"
+        return f"(SELECT *, getvariable('load_file_names')[_f + 1] AS _file FROM src_{table})"
 
     # A GB/T code maps to the NACE division holding the largest share of it (ties: lowest code).
     con.execute(
@@ -56,6 +66,8 @@ def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile],
         "first(nace_division ORDER BY share DESC, nace_division) AS nace_division "
         "FROM gbt_nace_crosswalk GROUP BY gbt_division"
     )
+    con.execute("SET VARIABLE gbt_main_division = "
+                "(SELECT map(list(gbt_division), list(nace_division)) FROM gbt_main_division)")
     if wanted("cities"):
         _load_cities(con, src("cities"))
     if wanted("companies"):
@@ -96,13 +108,13 @@ def _load_cities(con: duckdb.DuckDBPyConnection, src: str) -> None:
 
 def _load_companies(con: duckdb.DuckDBPyConnection, src: str) -> None:
     names, values = _typed(c.COMPANIES)
+    gbt = "getvariable('gbt_main_division')[left(sector_gbt__v, 2)]"
     con.execute(
         f"INSERT INTO companies ({names}, nace_division, source_file, source_row, offer_codes, seek_codes) "
-        f"SELECT {values}, coalesce(left(sector__v, 2), g.nace_division), _file, _row, "
-        f"list_distinct(list_concat([coalesce(sector__v, g.nace_division)], "
-        f"{_split_codes('offer_sectors__v', distinct=False)})), "
+        f"SELECT {values}, coalesce(left(sector__v, 2), {gbt}), _file, _row, "
+        f"{_with_main_code(f'coalesce(sector__v, {gbt})', 'offer_sectors__v')}, "
         f"coalesce({_split_codes('seek_sectors__v')}, []) "
-        f"FROM {src} AS s LEFT JOIN gbt_main_division AS g ON g.gbt_division = left(s.sector_gbt__v, 2)"
+        f"FROM {src}"
     )
 
 

@@ -136,28 +136,29 @@ class ByteScan:
 
 
 def scan_bytes(path: Path, guard: Guard | None = None) -> ByteScan:
-    """One pass over ``path`` in chunks (memory stays bounded); see ``ByteScan``."""
+    """One pass over ``path`` in chunks (memory stays bounded); see ``ByteScan``. A chunk without CR has
+    bare LFs only, so a file with Unix line ends costs two byte searches per chunk beside the hash."""
     digest = hashlib.sha256()
-    blank = False
-    crlf = bare_lf = 0
-    tail = b""
+    blank = crlf = bare_lf = False
+    tail = b""  # the last two bytes of the previous chunk: a blank line or a CRLF may span two chunks
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(CHUNK), b""):
             if guard is not None:
                 guard.check()
             digest.update(chunk)
-            window = tail + chunk
+            seam = tail + chunk[:2]
+            has_cr = b"\r" in chunk or b"\r" in tail
             if not blank:
-                blank = b"\n\n" in window or b"\n\r\n" in window
-            if not (crlf and bare_lf):
-                # ``window`` repeats the last two bytes of the previous chunk: count line ends that begin
-                # in this chunk only (a CRLF split between chunks is seen whole in the window).
-                pairs = window.count(b"\r\n") - tail.count(b"\r\n")
-                ends = window.count(b"\n") - tail.count(b"\n")
-                crlf += pairs
-                bare_lf += ends - pairs
-            tail = chunk[-2:]
-    return ByteScan(digest.hexdigest(), blank, bool(crlf and bare_lf))
+                blank = any(b"\n\n" in part or (has_cr and b"\n\r\n" in part) for part in (chunk, seam))
+            if not (crlf and bare_lf) and b"\n" in chunk:
+                if not has_cr:
+                    bare_lf = True
+                else:
+                    pairs = chunk.count(b"\r\n") + (tail.endswith(b"\r") and chunk.startswith(b"\n"))
+                    crlf = crlf or pairs > 0
+                    bare_lf = bare_lf or chunk.count(b"\n") > pairs
+            tail = (tail + chunk[-2:])[-2:]
+    return ByteScan(digest.hexdigest(), blank, crlf and bare_lf)
 
 
 def sha256_of(path: Path, guard: Guard | None = None) -> tuple[str, bool]:

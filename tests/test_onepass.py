@@ -4,6 +4,7 @@ with the same messages; CSVs mixing CRLF and LF line endings are read."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from unittest import mock
 
 import duckdb
@@ -11,7 +12,7 @@ import duckdb
 from etl import onepass
 from etl.build import build, check
 from etl.contract.paths import SEED_DIR
-from tests.factory import valid_tables, write_source
+from tests.factory import valid_tables, write_csv, write_source, write_xlsx
 
 
 def _passes(caplog) -> bool:
@@ -95,3 +96,52 @@ def test_mixed_crlf_and_lf_line_endings_are_read(tmp_path, caplog):
     errors = [m.line() for m in check(bad).errors]
     assert errors == ["ERROR: companies.csv, row 3, column employees: 'viele' is not a whole number such as 1234 "
                       "(in semicolon files also 1.234)"]
+
+
+def _all_rows(db: Path) -> dict[str, list[tuple]]:
+    """Every loaded table, rows sorted, lists sorted (list_distinct keeps no order)."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        tables = {
+            "companies": "SELECT * EXCLUDE (offer_codes, seek_codes), list_sort(offer_codes), list_sort(seek_codes) "
+                         "FROM companies",
+            **{name: f"SELECT * FROM {name}" for name in ("cities", "city_sectors", "projects", "project_companies",
+                                                          "memberships", "quality_notes")},
+        }
+        return {name: sorted(con.execute(query).fetchall(), key=repr) for name, query in tables.items()}
+
+
+def test_row_numbers_of_big_and_split_files_match_the_full_validation(tmp_path, caplog):
+    """Rows numbered after the insert (from rowid) are the spreadsheet rows, in every file of a table:
+    a 150,000-row CSV (read by several threads), a second CSV with a value spanning three lines, a
+    sheet, and the same for projects and quality notes."""
+    many = 150_000
+    tables = valid_tables()
+    first = tables["companies"]["rows"][0]
+    tables["companies"]["rows"] += [[f"k{i}", f"Firma {i}", "", "mainz", "28.41", "", str(i % 900), "", "",
+                                     "1990", f"Teile {i}", "", "28.41;29.10", "46", "", "true"] for i in range(many)]
+    tables["projects"]["rows"] += [[f"q{i}", f"Projekt {i}", "foshan", "mainz", "MUTUAL", "idea", "28",
+                                    "c1", "", "", "", "", "", "true"] for i in range(many // 10)]
+    source = write_source(tmp_path / "src", tables)
+    header = tables["companies"]["header"]
+    spanning = ["m1", *first[1:10], "Werkzeug\nmaschinen\nund mehr", *first[11:]]
+    write_csv(source / "companies_b.csv", header, [[f"b{i}", *first[1:]] for i in range(2)] + [spanning] +
+              [[f"b{i}", *first[1:]] for i in range(2, 4)])
+    write_xlsx(source / "companies_c.xlsx", header, [[f"x{i}", *first[1:]] for i in range(3)])
+    write_csv(source / "quality_notes_b.csv", tables["quality_notes"]["header"],
+              [["companies", "k7", "", "Zahl geschätzt", ""], ["cities", "mainz", "", "Stand 2024", ""]])
+    with caplog.at_level(logging.DEBUG, logger="etl.onepass"):
+        fast = build(source, tmp_path / "fast.duckdb")
+    assert fast.ok and _passes(caplog)
+    with duckdb.connect(str(tmp_path / "fast.duckdb"), read_only=True) as con:
+        wrong = con.execute("SELECT count(*) FROM companies WHERE source_file = 'companies.csv' AND company_id "
+                            "LIKE 'k%' AND source_row <> CAST(company_id[2:] AS INTEGER) + 4").fetchall()[0][0]
+        split = con.execute("SELECT company_id, source_file, source_row FROM companies WHERE source_file <> "
+                            "'companies.csv' ORDER BY source_file, source_row").fetchall()
+    assert wrong == 0
+    assert split == [("b0", "companies_b.csv", 2), ("b1", "companies_b.csv", 3), ("m1", "companies_b.csv", 4),
+                     ("b2", "companies_b.csv", 5), ("b3", "companies_b.csv", 6), ("x0", "companies_c.xlsx", 2),
+                     ("x1", "companies_c.xlsx", 3), ("x2", "companies_c.xlsx", 4)]
+    with mock.patch.object(onepass, "load_clean_source", return_value=None):
+        full = build(source, tmp_path / "full.duckdb")
+    assert full.ok
+    assert _all_rows(tmp_path / "fast.duckdb") == _all_rows(tmp_path / "full.duckdb")

@@ -3,8 +3,9 @@
 import duckdb
 import pytest
 
+from etl import sources
 from etl.build import build, check
-from etl.sources import detect_delimiter, detect_encoding, table_for
+from etl.sources import detect_delimiter, detect_encoding, scan_bytes, table_for
 from tests.factory import csv_text, valid_tables, write_csv, write_source, write_xlsx
 
 
@@ -176,3 +177,28 @@ def test_blank_lines_and_empty_rows_count_as_spreadsheet_rows(tmp_path):
     result = check(source)
     assert [m.line() for m in result.errors] == [
         "ERROR: cities.csv, row 6, column country: 'DEU' is not an ISO 3166-1 alpha-2 country code such as DE or CN"]
+
+
+def _scanned_at_once(data: bytes) -> tuple[bool, bool]:
+    """Blank lines and mixed line ends, read off the whole content at once (the rule scan_bytes keeps)."""
+    crlf = data.count(b"\r\n")
+    return b"\n\n" in data or b"\n\r\n" in data, bool(crlf and data.count(b"\n") > crlf)
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 64])
+def test_byte_scan_finds_blank_lines_and_mixed_line_ends_across_chunk_seams(tmp_path, monkeypatch, chunk):
+    """A CRLF or a blank line split between two chunks counts like one inside a chunk."""
+    import hashlib
+    import random
+
+    monkeypatch.setattr(sources, "CHUNK", chunk)
+    rng = random.Random(chunk)
+    samples = [b"a,b\r\nc,d\r\n", b"a,b\nc,d\n", b"a,b\r\nc,d\n", b"a\n\nb\n", b"a\r\n\r\nb\r\n",
+               b"a\n\r\nb", b"\r\r\n", b"ab\rc\n"]
+    samples += [bytes(rng.choice(b"ab\r\n") for _ in range(rng.randint(0, 40))) for _ in range(300)]
+    path = tmp_path / "f.csv"
+    for data in samples:
+        path.write_bytes(data)
+        scanned = scan_bytes(path)
+        assert (scanned.blank_lines, scanned.mixed_line_endings) == _scanned_at_once(data), data
+        assert scanned.sha256 == hashlib.sha256(data).hexdigest()
