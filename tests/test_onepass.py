@@ -8,6 +8,7 @@ from pathlib import Path
 from unittest import mock
 
 import duckdb
+import pytest
 
 from etl import onepass
 from etl.build import build, check
@@ -62,6 +63,30 @@ def test_each_kind_of_finding_leaves_the_one_pass_and_keeps_its_message(tmp_path
             result = check(write_source(tmp_path / name, tables))
         assert not _passes(caplog), name
         assert any(expected in m.line() for m in result.errors), (name, [m.line() for m in result.errors])
+
+
+@pytest.mark.parametrize(("table", "row", "column", "value", "expected"), [
+    ("companies", 0, 8, "weltweit", "companies.csv, row 2, column employees_scope"),
+    ("companies", 0, 4, "99.99", "companies.csv, row 2, column sector"),
+    ("companies", 1, 5, "9999", "companies.csv, row 3, column sector_gbt"),
+    ("companies", 0, 4, " ", "companies.csv, row 2, column sector"),
+    ("companies", 0, 1, "   ", "companies.csv, row 2, column name"),
+    ("companies", 0, 6, "-5", "companies.csv, row 2, column employees"),
+    ("companies", 1, 13, "28.41;12.34", "companies.csv, row 3, column seek_sectors"),
+    ("cities", 0, 4, "XX", "cities.csv, row 2, column country"),
+    ("projects", 0, 4, "SIDEWAYS", "projects.csv, row 2, column direction"),
+    ("memberships", 2, 1, "maybe", "memberships.csv, row 4, column event"),
+])
+def test_checks_on_the_loaded_tables_leave_the_one_pass_with_the_full_messages(tmp_path, caplog, table, row, column,
+                                                                              value, expected):
+    """The single-value checks that run on the stored values after the insert (required, enum, codes,
+    country, one of sector/sector_gbt, and the schema's CHECKs) hand over like those in the read."""
+    tables = valid_tables()
+    tables[table]["rows"][row][column] = value
+    with caplog.at_level(logging.DEBUG, logger="etl.onepass"):
+        result = check(write_source(tmp_path / "src", tables))
+    assert not _passes(caplog)
+    assert any(m.line().startswith(f"ERROR: {expected}:") for m in result.errors), [m.line() for m in result.errors]
 
 
 def test_rejected_row_after_multiline_values_names_the_spreadsheet_row(tmp_path):
@@ -145,3 +170,20 @@ def test_row_numbers_of_big_and_split_files_match_the_full_validation(tmp_path, 
         full = build(source, tmp_path / "full.duckdb")
     assert full.ok
     assert _all_rows(tmp_path / "fast.duckdb") == _all_rows(tmp_path / "full.duckdb")
+
+
+def test_cell_limit_counts_characters_not_bytes(tmp_path, caplog):
+    """10,000 Chinese characters (30,000 bytes in UTF-8) are within the limit of 10,000 characters and
+    load in the one pass; one more character and the full validation names the limit."""
+    from etl.limits import LimitExceeded, Limits
+
+    tables = valid_tables()
+    offers = tables["companies"]["header"].index("offers")
+    tables["companies"]["rows"][1][offers] = "机" * 10_000
+    with caplog.at_level(logging.DEBUG, logger="etl.onepass"):
+        assert check(write_source(tmp_path / "fits", tables), limits=Limits()).ok
+    assert _passes(caplog)
+    tables["companies"]["rows"][1][offers] = "机" * 10_001
+    with pytest.raises(LimitExceeded) as hit:
+        check(write_source(tmp_path / "over", tables), limits=Limits())
+    assert "companies.csv, row 3, column offers: the value has 10,001 characters" in hit.value.line()
