@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,22 +143,41 @@ def _file_sql(con: duckdb.DuckDBPyConnection, table: c.Table, source: sources.So
             f"true AS _checked, * EXCLUDE (_n, _long) FROM (SELECT *, {typed} FROM ({read}))")
 
 
-def _open_file(con: duckdb.DuckDBPyConnection, source: sources.SourceFile, index: int, workdir: Path,
-               guard: Guard) -> tuple[Path | None, list[Message]]:
-    """Hash, header and (for a sheet) staging of one file; the path DuckDB reads for a CSV."""
-    scanned = sources.scan_bytes(source.path, guard)
+def _scan(source: sources.SourceFile, scanned: sources.ByteScan) -> None:
+    """What the byte scan found, on the file; blank lines are a finding (DuckDB skips them, a spreadsheet
+    counts them), and so are mixed line ends found after the read (see ``_open_file``)."""
     source.sha256, source.has_blank_lines = scanned.sha256, scanned.blank_lines
-    source.mixed_line_endings = scanned.mixed_line_endings
+    if source.has_blank_lines:
+        raise NeedsFullValidation(f"{source.name} has blank lines")
+
+
+def _open_file(con: duckdb.DuckDBPyConnection, source: sources.SourceFile, index: int, workdir: Path,
+               guard: Guard, scans: ThreadPoolExecutor) -> tuple[Path | None, list[Message], Future | None]:
+    """Header and (for a sheet) staging of one file; the path DuckDB reads for a CSV; and the byte scan
+    (hash, blank lines, line ends) still running, or None when it is done.
+
+    A CSV whose first MiB has no CR is read as having LF line ends while its scan runs in ``scans``
+    beside the load (hashing costs about as much as DuckDB's read; the insert leaves the second core
+    idle); ``_finish_scans`` then checks it. Any other file is scanned first: a CR may mean mixed line
+    ends, which need a copy with LF only before DuckDB can read the file."""
     if source.path.suffix.lower() in sources.XLSX_SUFFIXES:
+        source.sha256 = sources.scan_bytes(source.path, guard).sha256  # line ends mean nothing in a zip
         messages = sources.read_xlsx_file(con, source, index, guard)
         if any(m.level == "error" for m in messages):
             raise NeedsFullValidation(f"{source.name}: the sheet has errors")
-        return None, messages
+        return None, messages, None
     with source.path.open("rb") as fh:
-        head = fh.read(sources.UTF16_SAMPLE)
+        head = fh.read(sources.CHUNK)
     source.encoding = sources._bom_encoding(head) or sources._utf16_without_bom(head) or "utf-8"
+    pending = None
+    if source.encoding in sources.TRANSCODED or b"\r" in head:
+        scanned = sources.scan_bytes(source.path, guard)
+        _scan(source, scanned)
+        source.mixed_line_endings = scanned.mixed_line_endings
+    else:
+        pending = scans.submit(sources.scan_bytes, source.path, guard)
     readable = sources.readable_utf8(source, index, workdir, guard)
-    if source.has_blank_lines:
+    if source.has_blank_lines:  # a UTF-16 file shows its line ends once transcoded
         raise NeedsFullValidation(f"{source.name} has blank lines")
     header, source.delimiter = sources._read_header(readable, source.name, guard)
     if not any(h.strip() for h in header):
@@ -167,7 +187,17 @@ def _open_file(con: duckdb.DuckDBPyConnection, source: sources.SourceFile, index
     if source.structurally_broken or any(m.level == "error" for m in messages):
         raise NeedsFullValidation(f"{source.name}: the header has errors")
     source.header_names = names
-    return readable, messages
+    return readable, messages, pending
+
+
+def _finish_scans(pending: dict[int, Future], files: list[sources.SourceFile]) -> None:
+    """The byte scans that ran beside the load: their hashes, and a finding for blank lines or for a CR
+    after the first MiB that mixes line ends (the file was read as LF-only)."""
+    for index, future in pending.items():
+        scanned = future.result()  # re-raises a limit or stop hit while scanning
+        _scan(files[index], scanned)
+        if scanned.mixed_line_endings:
+            raise NeedsFullValidation(f"{files[index].name} mixes line ends after its first MiB")
 
 
 def _check_headers(files: list[sources.SourceFile]) -> None:
@@ -367,24 +397,34 @@ def _load(con: duckdb.DuckDBPyConnection, files: list[sources.SourceFile], workd
     schema.load_reference(con)
     messages: list[Message] = []
     readable: dict[int, Path | None] = {}
-    for index, source in enumerate(files):
-        guard.file = source.name
-        guard.check()
-        try:
-            readable[index], found = _open_file(con, source, index, workdir, guard)
-        except (OSError, UnicodeDecodeError) as exc:
-            raise NeedsFullValidation(f"{source.name} cannot be read here ({exc})") from exc
-        messages += found
-    guard.file = ""
-    _check_headers(files)
-    for table in c.TABLES:
-        parts = [_file_sql(con, table, f, i, readable[i], guard) for i, f in enumerate(files) if f.table is table]
-        if not parts:  # no file: an empty view of the same columns
-            raw = ", ".join(f'NULL::VARCHAR AS "{n}"' for n in table.column_names)
-            typed = ", ".join(f'{value_sql(col)} AS "{col.name}__v"' for col in table.columns)
-            parts = [f"SELECT -1 AS _f, _row, false AS _checked, *, {typed} FROM (SELECT 0 AS _row, {raw}) WHERE false"]
-        con.execute(f"CREATE OR REPLACE TEMP VIEW src_{table.name} AS " + " UNION ALL ".join(parts))
-    counts = load_tables(con, files)
+    pending: dict[int, Future] = {}
+    scans = ThreadPoolExecutor(max_workers=1, thread_name_prefix="etl-scan")
+    try:
+        for index, source in enumerate(files):
+            guard.file = source.name
+            guard.check()
+            try:
+                readable[index], found, scan = _open_file(con, source, index, workdir, guard, scans)
+            except (OSError, UnicodeDecodeError) as exc:
+                raise NeedsFullValidation(f"{source.name} cannot be read here ({exc})") from exc
+            messages += found
+            if scan is not None:
+                pending[index] = scan
+        guard.file = ""
+        _check_headers(files)
+        for table in c.TABLES:
+            parts = [_file_sql(con, table, f, i, readable[i], guard) for i, f in enumerate(files)
+                     if f.table is table]
+            if not parts:  # no file: an empty view of the same columns
+                raw = ", ".join(f'NULL::VARCHAR AS "{n}"' for n in table.column_names)
+                typed = ", ".join(f'{value_sql(col)} AS "{col.name}__v"' for col in table.columns)
+                parts = [f"SELECT -1 AS _f, _row, false AS _checked, *, {typed} "
+                         f"FROM (SELECT 0 AS _row, {raw}) WHERE false"]
+            con.execute(f"CREATE OR REPLACE TEMP VIEW src_{table.name} AS " + " UNION ALL ".join(parts))
+        counts = load_tables(con, files)
+        _finish_scans(pending, files)
+    finally:
+        scans.shutdown(wait=True, cancel_futures=True)
     _number_rows(con, files)
     _count_rows(con, files, guard)
     _check_values(con, files, guard)

@@ -13,6 +13,7 @@ import pytest
 from etl import onepass
 from etl.build import build, check
 from etl.contract.paths import SEED_DIR
+from etl.sources import CHUNK
 from tests.factory import valid_tables, write_csv, write_source, write_xlsx
 
 
@@ -187,3 +188,52 @@ def test_cell_limit_counts_characters_not_bytes(tmp_path, caplog):
     with pytest.raises(LimitExceeded) as hit:
         check(write_source(tmp_path / "over", tables), limits=Limits())
     assert "companies.csv, row 3, column offers: the value has 10,001 characters" in hit.value.line()
+
+
+def _lf_source(tmp_path: Path, rows: int = 20_000) -> Path:
+    """The valid source with companies.csv written with LF line ends and over 1 MiB long."""
+    tables = valid_tables()
+    first = tables["companies"]["rows"][0]
+    tables["companies"]["rows"] += [[f"k{i}", f"Firma {i}", *first[2:]] for i in range(rows)]
+    source = write_source(tmp_path / "src", tables)
+    path = source / "companies.csv"
+    path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n"))
+    assert path.stat().st_size > CHUNK and b"\r" not in path.read_bytes()
+    return source
+
+
+def test_lf_file_is_hashed_beside_the_load(tmp_path, caplog):
+    """An LF file is read while its scan runs in a thread: the pass holds, and the hash is the file's."""
+    import hashlib
+
+    source = _lf_source(tmp_path)
+    with caplog.at_level(logging.DEBUG, logger="etl.onepass"):
+        result = build(source, tmp_path / "db.duckdb")
+    assert result.written and _passes(caplog)
+    expected = hashlib.sha256((source / "companies.csv").read_bytes()).hexdigest()
+    assert next(f.sha256 for f in result.files if f.name == "companies.csv") == expected
+    with duckdb.connect(str(tmp_path / "db.duckdb"), read_only=True) as con:
+        files = con.execute("SELECT files FROM etl_runs").fetchall()[0][0]
+    assert expected in files
+
+
+@pytest.mark.parametrize("late", ["crlf", "blank"])
+def test_lf_file_with_a_cr_or_blank_line_after_its_first_mib_is_loaded_by_the_full_validation(tmp_path, caplog, late):
+    """What the scan beside the load finds late (a CRLF, which DuckDB may also refuse to read, or a blank
+    line after the first MiB) hands the source to the full validation, which numbers the rows as a
+    spreadsheet does."""
+    source = _lf_source(tmp_path)
+    path = source / "companies.csv"
+    data = path.read_bytes()
+    row = data.rstrip(b"\n").split(b"\n")[-1].replace(b"k19999", b"late", 1)
+    path.write_bytes(data + row + b"\r\n" if late == "crlf" else data + b"\n" + row + b"\n")
+    with caplog.at_level(logging.DEBUG, logger="etl.onepass"):
+        result = build(source, tmp_path / "db.duckdb")
+    assert result.written and not _passes(caplog)
+    if late == "blank":
+        assert any("has blank lines" in r.getMessage() for r in caplog.records)
+    with duckdb.connect(str(tmp_path / "db.duckdb"), read_only=True) as con:
+        rows = dict(con.execute("SELECT company_id, source_row FROM companies "
+                                "WHERE company_id IN ('k19999', 'late')").fetchall())
+    # header, c1, c2, k0 .. k19999: k19999 is row 20,003; after a blank line 'late' is row 20,005
+    assert rows == {"k19999": 20_003, "late": 20_004 if late == "crlf" else 20_005}
