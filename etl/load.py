@@ -36,13 +36,13 @@ def _split_codes(column: str, distinct: bool = True) -> str:
             f"ELSE {unique}(string_split({column}, ';')) END")
 
 
-def _with_main_code(main: str, codes: str) -> str:
-    """The main code followed by the items of the ';' list ``codes``, each once (``main`` for a NULL or
-    equal list). The usual cases (no list, the main code again, one other code) skip list_distinct,
-    which costs a hash table per row."""
-    return (f"CASE WHEN {codes} IS NULL OR {codes} = {main} THEN [{main}] "
-            f"WHEN NOT contains({codes}, ';') THEN [{main}, {codes}] "
-            f"ELSE list_distinct(list_concat([{main}], {_split_codes(codes, distinct=False)})) END")
+def _each_once(column: str) -> str:
+    """The non-NULL items of the list ``column``, each once, in the order of their first occurrence.
+
+    ``column`` must name a column of the input, not an expression: the lambda then reads it once per
+    row, and the filter costs about half of list_distinct's hash table per row (0.14 s against 0.30 s
+    for 1,000,000 lists of one to six codes)."""
+    return f"list_filter({column}, lambda code, i: code IS NOT NULL AND list_position({column}, code) = i)"
 
 
 def load_tables(con: duckdb.DuckDBPyConnection, files: list[SourceFile],
@@ -107,14 +107,17 @@ def _load_cities(con: duckdb.DuckDBPyConnection, src: str) -> None:
 
 
 def _load_companies(con: duckdb.DuckDBPyConnection, src: str) -> None:
+    """offer_codes: the company's main code (sector, or its GB/T code's main NACE division) and its
+    offer_sectors; seek_codes: its seek_sectors; each code once, the main code first."""
     names, values = _typed(c.COMPANIES)
     gbt = "getvariable('gbt_main_division')[left(sector_gbt__v, 2)]"
     con.execute(
         f"INSERT INTO companies ({names}, nace_division, source_file, source_row, offer_codes, seek_codes) "
         f"SELECT {values}, coalesce(left(sector__v, 2), {gbt}), _file, _row, "
-        f"{_with_main_code(f'coalesce(sector__v, {gbt})', 'offer_sectors__v')}, "
-        f"coalesce({_split_codes('seek_sectors__v')}, []) "
-        f"FROM {src}"
+        f"{_each_once('_offers')}, {_each_once('_seeks')} "
+        f"FROM (SELECT *, list_concat([coalesce(sector__v, {gbt})], "
+        f"{_split_codes('offer_sectors__v', distinct=False)}) AS _offers, "
+        f"coalesce({_split_codes('seek_sectors__v', distinct=False)}, []) AS _seeks FROM {src})"
     )
 
 

@@ -120,6 +120,24 @@ def test_gbt_code_goes_through_the_crosswalk(tmp_path):
                            ).fetchall() == [(None, "3670", "29")]
 
 
+def test_code_lists_hold_each_code_once_with_the_main_code_first(tmp_path):
+    """offer_codes: the main code (sector, or the GB/T code's main NACE division), then offer_sectors;
+    seek_codes: seek_sectors; each once, blanks and empty items dropped, in the order delivered."""
+    tables = valid_tables()
+    header = tables["companies"]["header"]
+    rows = tables["companies"]["rows"]
+    rows[0][header.index("offer_sectors")] = "29.10;28.41;29.10;28"
+    rows[0][header.index("seek_sectors")] = "46;46"
+    rows[1][header.index("offer_sectors")] = " 29 ; ;28.41;29"
+    rows[1][header.index("seek_sectors")] = ""
+    db = tmp_path / "alliance.duckdb"
+    assert build(write_source(tmp_path / "src", tables), db).ok
+    with duckdb.connect(str(db), read_only=True) as con:
+        lists = con.execute("SELECT company_id, offer_codes, seek_codes FROM companies ORDER BY 1").fetchall()
+    assert lists[0] == ("c1", ["28.41", "29.10", "28"], ["46"])
+    assert lists[1][0] == "c2" and sorted(lists[1][1]) == ["28.41", "29"] and lists[1][2] == []
+
+
 def test_views_size_class_and_membership_status(tmp_path):
     tables = valid_tables()
     tables["companies"]["rows"][0][6] = "9"
