@@ -10,7 +10,9 @@ machine a load on it then slows both alike, and the ratio stays meaningful.
 Both data shapes are measured: ``ours`` (benchmarks/generate_source.py: one code, two-word texts) and
 ``varied`` (benchmarks/generate_varied.py: texts recombined from the real companies' descriptions, 1-5
 offer codes, one city holding a third of all companies).
-Target (issue 15): the build at most 1.5x the bare read at 1M companies, on both shapes.
+Target (issue 15): the build at most 1.5x the bare read at 1M companies, on both shapes. The build keeps
+bulk inserts in memory until the commit (``enable_optimistic_write = false``, etl/build.py); the bare
+read is also run a second time with that setting ("bare*"), so the ratio can be read both ways.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ BARE_READ = """
 import sys, duckdb
 source, db = sys.argv[1], sys.argv[2]
 con = duckdb.connect(db)
+if len(sys.argv) > 3:
+    con.execute("SET enable_optimistic_write = false")
 for name in ("cities", "companies", "projects", "memberships"):
     con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_csv(?)", [f"{source}/{name}.csv"])
 con.execute("CHECKPOINT")
@@ -64,16 +68,19 @@ def _fresh(path: Path) -> Path:
 def measure(companies: int, workdir: Path, repeat: int = 3, shape: str = "ours") -> dict[str, float]:
     source = SHAPES[shape](workdir / f"src-{shape}-{companies}", companies)
     size_mb = sum(p.stat().st_size for p in source.iterdir()) / 1e6
-    bare, etl = [], []
+    bare, bare_in_memory, etl = [], [], []
     for _ in range(repeat):  # taking turns: a load on the machine slows both alike
         bare_db = _fresh(workdir / f"bare-{companies}.duckdb")
         bare.append(run_measured([sys.executable, "-c", BARE_READ, str(source), str(bare_db)]))
+        bare_db = _fresh(workdir / f"bare-{companies}.duckdb")
+        bare_in_memory.append(run_measured([sys.executable, "-c", BARE_READ, str(source), str(bare_db), "1"]))
         etl_db = _fresh(workdir / f"etl-{companies}.duckdb")
         etl.append(run_measured([sys.executable, "-m", "etl", "build", "--no-limits", "--source", str(source),
                                  "--db", str(etl_db)]))
     bare_s, etl_s = statistics.median(s for s, _ in bare), statistics.median(s for s, _ in etl)
+    bare_star = statistics.median(s for s, _ in bare_in_memory)
     return {"shape": shape, "companies": companies, "csv_mb": size_mb, "bare_s": bare_s, "etl_s": etl_s,
-            "ratio": etl_s / bare_s,
+            "ratio": etl_s / bare_s, "bare_star_s": bare_star, "ratio_star": etl_s / bare_star,
             "bare_mb": max(mb for _, mb in bare), "etl_mb": max(mb for _, mb in etl)}
 
 
@@ -84,15 +91,15 @@ def main() -> None:
     parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=list(SHAPES))
     args = parser.parse_args()
     print(f"median of {args.repeat} runs each; ratio = etl build / bare read of the same run")
-    print(f"{'shape':>7} {'companies':>10} {'CSV MB':>7} {'bare read s':>11} {'etl build s':>11} {'ratio':>6} "
-          f"{'bare peak MB':>12} {'etl peak MB':>11}")
+    print(f"{'shape':>7} {'companies':>10} {'CSV MB':>7} {'bare read s':>11} {'bare* s':>8} {'etl build s':>11} "
+          f"{'ratio':>6} {'ratio*':>6} {'bare peak MB':>12} {'etl peak MB':>11}")
     with tempfile.TemporaryDirectory(prefix="alliance-bench-") as tmp:
         for n in args.sizes:
             for shape in args.shapes:
                 r = measure(n, Path(tmp), max(1, args.repeat), shape)
                 print(f"{r['shape']:>7} {r['companies']:>10,} {r['csv_mb']:>7.1f} {r['bare_s']:>11.2f} "
-                      f"{r['etl_s']:>11.2f} "
-                      f"{r['ratio']:>5.2f}x {r['bare_mb']:>12.0f} {r['etl_mb']:>11.0f}", flush=True)
+                      f"{r['bare_star_s']:>8.2f} {r['etl_s']:>11.2f} {r['ratio']:>5.2f}x {r['ratio_star']:>5.2f}x "
+                      f"{r['bare_mb']:>12.0f} {r['etl_mb']:>11.0f}", flush=True)
 
 
 if __name__ == "__main__":

