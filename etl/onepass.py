@@ -168,7 +168,8 @@ def _open_file(con: duckdb.DuckDBPyConnection, source: sources.SourceFile, index
         return None, messages, None
     with source.path.open("rb") as fh:
         head = fh.read(sources.CHUNK)
-    source.encoding = sources._bom_encoding(head) or sources._utf16_without_bom(head) or "utf-8"
+    sample = head[:sources.UTF16_SAMPLE]
+    source.encoding = sources._bom_encoding(sample) or sources._utf16_without_bom(sample) or "utf-8"
     pending = None
     if source.encoding in sources.TRANSCODED or b"\r" in head:
         scanned = sources.scan_bytes(source.path, guard)
