@@ -32,6 +32,7 @@ the same whatever the companies' texts and code lists look like.
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import re
 import threading
@@ -47,6 +48,8 @@ from sklearn.metrics.pairwise import cosine_similarity
 from alliance.i18n import Reason
 from alliance.scope import records
 from alliance.sectors import STRONG_LQ, measures_sql
+
+log = logging.getLogger(__name__)
 
 
 def branche_lq(include_samples: bool = True) -> str:
@@ -318,6 +321,18 @@ def company_index(con: duckdb.DuckDBPyConnection) -> CompanyIndex:
         while len(_INDEX_CACHE) > _INDEX_KEEP:
             _INDEX_CACHE.popitem(last=False)
         return index
+
+
+def warm_company_index(con: duckdb.DuckDBPyConnection) -> None:
+    """Build the company index of ``con``'s database ahead of the first match (at 1,000,000 companies
+    with varied texts the first match otherwise waits about 5 s for it), then close ``con``, a cursor of
+    its own. Meant for a thread; a failure is logged and the first match builds the index instead."""
+    try:
+        company_index(con)
+    except (duckdb.Error, OSError) as exc:
+        log.warning("the company index was not built ahead of the first match: %s", exc)
+    finally:
+        con.close()
 
 
 def _code_lists(con: duckdb.DuckDBPyConnection, column: str, position: np.ndarray, country: str) -> _CodeLists:

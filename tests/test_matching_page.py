@@ -66,3 +66,25 @@ def test_profile_mode_offers_divisions_searched_by_common_words(monkeypatch, see
     assert seek.proto.select_all == 0  # no "Select all" / "Select N matches" row
     at = open_page(monkeypatch, seed_db, PAGE, mode="profile", seek="21,72", sq="Biotech")
     assert not at.exception and frames(at)
+
+
+def test_any_page_builds_the_company_index_ahead_of_the_first_match(monkeypatch, tmp_path):
+    """Opening the overview starts the index build in a thread; a match afterwards finds it built."""
+    import threading
+    from unittest import mock
+
+    import duckdb
+
+    from alliance import matching
+
+    db = tmp_path / "alliance.duckdb"
+    assert build(SEED_DIR, db).ok
+    at = open_page(monkeypatch, db, "app.py")
+    assert not at.exception
+    for thread in [t for t in threading.enumerate() if t.name == "company-index"]:
+        thread.join(timeout=60)
+    warmed = [key for key in matching._INDEX_CACHE if str(key[0]).startswith(str(tmp_path))]
+    assert warmed, list(matching._INDEX_CACHE)
+    with duckdb.connect(warmed[0][0], read_only=True) as con, \
+            mock.patch.object(matching, "_build_index", side_effect=AssertionError("built again")):
+        assert len(matching.company_index(con).ids) > 500

@@ -9,6 +9,7 @@ cannot use, and the page says in a short notice which part of a link was not und
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -188,6 +189,23 @@ def _store(path: str) -> store.Store:
     return store.Store(path)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _company_index_warmed(path: str, version: DatabaseVersion) -> threading.Thread:
+    """Once per database file and version: the matching's company index is built in a thread beside the
+    page runs, so that the first match finds it ready (alliance.matching.warm_company_index)."""
+    thread = threading.Thread(target=_warm_company_index, args=(_store(path).cursor(),), name="company-index",
+                              daemon=True)
+    thread.start()
+    return thread
+
+
+def _warm_company_index(cursor: duckdb.DuckDBPyConnection) -> None:
+    """In the thread: alliance.matching is imported here, as scikit-learn takes a second to load."""
+    from alliance.matching import warm_company_index
+
+    warm_company_index(cursor)
+
+
 def open_database(lang: str, viewer: access.Viewer | None = None
                   ) -> tuple[duckdb.DuckDBPyConnection, DatabaseVersion] | None:
     """The database through the store: built from the bundled data on first start (with a progress
@@ -223,7 +241,9 @@ def open_database(lang: str, viewer: access.Viewer | None = None
     try:
         if viewer is None or not viewer.sees_confidential:
             owner = _store(str(owner.public()))
-        return owner.cursor(), owner.version()
+        con, version = owner.cursor(), owner.version()
+        _company_index_warmed(str(owner.path), version)
+        return con, version
     except (duckdb.Error, OSError, BuildFault) as exc:
         log.error("database %s cannot be opened: %s", owner.path, exc)
         st.error(t("db.corrupt", lang, path=str(owner.path)))
