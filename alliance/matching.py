@@ -42,8 +42,6 @@ from dataclasses import asdict, dataclass
 import duckdb
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 from alliance.i18n import Reason
 from alliance.scope import records
@@ -323,16 +321,23 @@ def company_index(con: duckdb.DuckDBPyConnection) -> CompanyIndex:
         return index
 
 
-def warm_company_index(con: duckdb.DuckDBPyConnection) -> None:
-    """Build the company index of ``con``'s database ahead of the first match (at 1,000,000 companies
-    with varied texts the first match otherwise waits about 5 s for it), then close ``con``, a cursor of
-    its own. Meant for a thread; a failure is logged and the first match builds the index instead."""
-    try:
-        company_index(con)
-    except (duckdb.Error, OSError) as exc:
-        log.warning("the company index was not built ahead of the first match: %s", exc)
-    finally:
-        con.close()
+def warm_company_index(con: duckdb.DuckDBPyConnection) -> threading.Thread:
+    """Build the company index of ``con``'s database in a daemon thread, ahead of the first match (at
+    1,000,000 companies with varied texts the first match otherwise waits about 5 s for it); the thread
+    closes ``con``, which must be a cursor of its own. A failure is logged and the first match builds
+    the index instead; a match arriving meanwhile waits for this build (_INDEX_LOCK)."""
+
+    def build() -> None:
+        try:
+            company_index(con)
+        except (duckdb.Error, OSError) as exc:
+            log.warning("the company index was not built ahead of the first match: %s", exc)
+        finally:
+            con.close()
+
+    thread = threading.Thread(target=build, name="company-index", daemon=True)
+    thread.start()
+    return thread
 
 
 def _code_lists(con: duckdb.DuckDBPyConnection, column: str, position: np.ndarray, country: str) -> _CodeLists:
@@ -660,6 +665,11 @@ def _text_fit(profile: Profile, seek_codes: list[str], candidates: pd.DataFrame,
         ]
     if not query.strip() or not any(d.strip() for d in documents):
         return [0.0] * len(documents)
+    # Imported here: scikit-learn takes about a second to load, which every page would pay at its first
+    # run, since the shell imports this module to build the company index ahead of the first match.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
     vectorizer = TfidfVectorizer(analyzer=_char_wb_ngrams, lowercase=False, sublinear_tf=True)
     matrix = vectorizer.fit_transform([query, *documents])
     return [float(v) for v in cosine_similarity(matrix[0], matrix[1:])[0]]

@@ -215,6 +215,7 @@ def _check_headers(files: list[sources.SourceFile]) -> None:
 
 
 NACE_BELOW_SECTION = "SELECT code FROM nace WHERE level <> 'section'"
+GBT_BELOW_SECTION = "SELECT code FROM gbt WHERE level <> 'section'"
 
 # Each rule of etl/validate.py that needs whole tables, on the loaded tables: the table whose rows it
 # checks (None: always run) and a query counting the rows that break it. A rule over an empty table is
@@ -304,7 +305,7 @@ def _value_findings(con: duckdb.DuckDBPyConnection, table: c.Table) -> tuple[str
         elif column.kind == c.NACE:
             found.append(f"{name} NOT IN ({NACE_BELOW_SECTION})")
         elif column.kind == c.GBT:
-            found.append(f"{name} NOT IN (SELECT code FROM gbt WHERE level <> 'section')")
+            found.append(f"{name} NOT IN ({GBT_BELOW_SECTION})")
     if table.one_of:
         found.append(" AND ".join(f"{sources.quote_ident(n)} IS NULL" for n in table.one_of))
     return " OR ".join(f"({f})" for f in found) or "false", params

@@ -9,7 +9,6 @@ cannot use, and the page says in a short notice which part of a link was not und
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -20,7 +19,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from alliance import access, cities, overview, sectors, store
+from alliance import access, cities, matching, overview, sectors, store
 from alliance.db import DatabaseVersion
 from alliance.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, format_number, t
 from etl.contract import PROJECT_STATUSES
@@ -190,20 +189,9 @@ def _store(path: str) -> store.Store:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _company_index_warmed(path: str, version: DatabaseVersion) -> threading.Thread:
-    """Once per database file and version: the matching's company index is built in a thread beside the
-    page runs, so that the first match finds it ready (alliance.matching.warm_company_index)."""
-    thread = threading.Thread(target=_warm_company_index, args=(_store(path).cursor(),), name="company-index",
-                              daemon=True)
-    thread.start()
-    return thread
-
-
-def _warm_company_index(cursor: duckdb.DuckDBPyConnection) -> None:
-    """In the thread: alliance.matching is imported here, as scikit-learn takes a second to load."""
-    from alliance.matching import warm_company_index
-
-    warm_company_index(cursor)
+def _company_index_warmed(path: str, version: DatabaseVersion) -> None:
+    """Once per database file and version: the matching's company index, built beside the page runs."""
+    matching.warm_company_index(_store(path).cursor())
 
 
 def open_database(lang: str, viewer: access.Viewer | None = None
