@@ -323,13 +323,16 @@ def company_index(con: duckdb.DuckDBPyConnection) -> CompanyIndex:
 
 def warm_company_index(con: duckdb.DuckDBPyConnection) -> threading.Thread:
     """Build the company index of ``con``'s database in a daemon thread, ahead of the first match (at
-    1,000,000 companies with varied texts the first match otherwise waits about 5 s for it); the thread
+    1,000,000 companies with varied texts the first match otherwise waits about 5 s for it, and a second
+    for scikit-learn to load); the thread
     closes ``con``, which must be a cursor of its own. A failure is logged and the first match builds
     the index instead; a match arriving meanwhile waits for this build (_INDEX_LOCK)."""
 
     def build() -> None:
         try:
             company_index(con)
+            # The text fit's scikit-learn, imported where it is used, loads here too (about a second).
+            import sklearn.feature_extraction.text  # noqa: F401
         except (duckdb.Error, OSError) as exc:
             log.warning("the company index was not built ahead of the first match: %s", exc)
         finally:
